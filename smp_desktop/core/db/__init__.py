@@ -1,0 +1,1 @@
+"""Opening the studio database: engine settings, migrations, online backups."""

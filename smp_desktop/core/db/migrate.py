@@ -1,0 +1,86 @@
+"""Bringing a studio database to the app's schema with Alembic: a backup first, and refusal of a newer database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from smp_desktop.core.db.backup import online_backup
+from smp_desktop.resources import migrations_dir
+
+
+class DatabaseTooNew(Exception):
+    """The database was written by a newer SMP Desktop than this one."""
+
+
+@dataclass(frozen=True, slots=True)
+class UpgradeResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None, "the app ships no migrations"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    """The database's revision, or DatabaseTooNew when this app does not know it."""
+    revision = current_revision(engine)
+    if revision is None:
+        return None
+    script = ScriptDirectory.from_config(_config())
+    try:
+        script.get_revision(revision)
+    except Exception as exc:  # alembic raises several kinds for an unknown id
+        raise DatabaseTooNew(
+            f"This studio database was saved by a newer version of SMP Desktop (schema {revision}). "
+            "Install the newer version to open it; nothing has been changed."
+        ) from exc
+    return revision
+
+
+def upgrade(engine: Engine, backup_dir: Path | None) -> UpgradeResult:
+    """Migrate to the newest schema. A SQLite database that already holds data is backed up first."""
+    before = check_not_newer(engine)
+    head = head_revision()
+    if before == head:
+        return UpgradeResult(before, head, None)
+    backup = None
+    if backup_dir is not None and engine.dialect.name == "sqlite" and _has_tables(engine):
+        database = Path(engine.url.database or "")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = online_backup(database, backup_dir / f"before-upgrade-{before or 'unversioned'}-{stamp}.sqlite")
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return UpgradeResult(before, head, backup)
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
