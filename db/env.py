@@ -20,9 +20,7 @@ def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-
 def run_migrations_online() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
-        raise RuntimeError(
-            "SMP Desktop migrations run through smp_desktop.core.db.migrate, not the alembic CLI"
-        )
+        raise RuntimeError("SMP Desktop migrations run through smp_desktop.core.db.migrate, not the alembic CLI")
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -166,9 +166,7 @@ def upgrade() -> None:
         ),
         sa.Column(
             "hair_length_wish",
-            sa.Enum(
-                "shaved", "buzz", "short", "keep_long", name="hairlengthwish", native_enum=False, length=30
-            ),
+            sa.Enum("shaved", "buzz", "short", "keep_long", name="hairlengthwish", native_enum=False, length=30),
             nullable=True,
         ),
         sa.Column("archived", sa.Boolean(), nullable=False),
@@ -251,9 +249,7 @@ def _create_search_index() -> None:
         )
     elif bind.dialect.name == "postgresql":
         # --- PostgreSQL dialect branch: trigram GIN index for LIKE '%...%', pattern ops for prefix LIKE.
-        available = bind.exec_driver_sql(
-            "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"
-        ).scalar()
+        available = bind.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'").scalar()
         if available:
             with bind.begin_nested():
                 op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")

@@ -35,7 +35,18 @@ class AlopeciaPattern(StrEnum):
 
 # Norwood–Hamilton stages as artists write them; stored as text.
 NORWOOD_STAGES: tuple[str, ...] = (
-    "1", "2", "2A", "3", "3A", "3 vertex", "4", "4A", "5", "5A", "6", "7",
+    "1",
+    "2",
+    "2A",
+    "3",
+    "3A",
+    "3 vertex",
+    "4",
+    "4A",
+    "5",
+    "5A",
+    "6",
+    "7",
 )
 
 

@@ -11,8 +11,22 @@ import unicodedata
 # Letters that Unicode does not decompose into base + accent, folded the way people type them.
 _EXTRA_FOLDS = str.maketrans(
     {
-        "ł": "l", "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ħ": "h",
-        "ŀ": "l", "ŧ": "t", "ß": "ss", "ſ": "s", "ʼ": "'", "’": "'", "‘": "'",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "þ": "th",
+        "ħ": "h",
+        "ŀ": "l",
+        "ŧ": "t",
+        "ß": "ss",
+        "ſ": "s",
+        "ʼ": "'",
+        "’": "'",
+        "‘": "'",
     }
 )
 _NON_DIGITS = re.compile(r"\D+")

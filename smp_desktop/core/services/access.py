@@ -1,0 +1,52 @@
+"""Who is acting, and what their role lets them do. Every service call names its actor; checks live here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from smp_desktop.core.domain import StaffRole
+
+
+class Permission(StrEnum):
+    VIEW_CLIENTS = "view_clients"
+    EDIT_CLIENTS = "edit_clients"
+    ARCHIVE_CLIENTS = "archive_clients"
+    IMPORT_EXPORT_CLIENTS = "import_export_clients"
+    VIEW_HEALTH = "view_health"  # health answers and the SMP profile's clinical parts
+    MANAGE_STUDIO = "manage_studio"
+    MANAGE_DATABASE = "manage_database"
+
+
+# The defaults; the roles work will make these editable per studio without changing any service.
+ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
+    StaffRole.OWNER: frozenset(Permission),
+    StaffRole.ARTIST: frozenset(
+        {Permission.VIEW_CLIENTS, Permission.EDIT_CLIENTS, Permission.ARCHIVE_CLIENTS, Permission.VIEW_HEALTH}
+    ),
+    StaffRole.RECEPTION: frozenset({Permission.VIEW_CLIENTS, Permission.EDIT_CLIENTS}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The staff member on whose behalf a service runs."""
+
+    staff_id: int
+    display_name: str
+    role: StaffRole
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+
+class PermissionDenied(Exception):
+    def __init__(self, actor: Actor, permission: Permission) -> None:
+        super().__init__(f"{actor.display_name} ({actor.role.value}) may not {permission.value.replace('_', ' ')}.")
+        self.actor = actor
+        self.permission = permission
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not actor.can(permission):
+        raise PermissionDenied(actor, permission)

@@ -1,0 +1,199 @@
+"""Client records: create, change, archive and find clients, with validation, duplicate warnings and audit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from smp_desktop.core import search
+from smp_desktop.core.models import Client, ClientScar, Studio
+from smp_desktop.core.models.base import utcnow
+from smp_desktop.core.services import audit
+from smp_desktop.core.services.access import Actor, Permission, require
+from smp_desktop.core.services.client_data import ClientDraft, ClientRecord, ClientSummary, ScarEntry
+from smp_desktop.core.services.client_search import SearchResult, search_clients, summary_select, to_summary
+from smp_desktop.core.services.client_validation import CheckedClient, check_client, suitability_concerns
+from smp_desktop.core.services.errors import NotFound
+
+DRAFT_COLUMNS = tuple(name for name in ClientDraft.__dataclass_fields__ if name != "scars")
+
+
+class PossibleDuplicate(Exception):
+    """A client with the same name and birth date, phone or e-mail exists; nothing was saved."""
+
+    def __init__(self, matches: tuple[ClientSummary, ...]) -> None:
+        names = ", ".join(f"{m.display_name} (#{m.id})" for m in matches[:3])
+        super().__init__(f"This client may already exist: {names}. Open the existing record or save anyway.")
+        self.matches = matches
+
+
+class ClientService:
+    def __init__(self, sessions: sessionmaker[Session], today: Callable[[], date] = date.today) -> None:
+        self._sessions = sessions
+        self._today = today
+
+    # --- reading -------------------------------------------------------------------------------------------
+    def get(self, actor: Actor, client_id: int) -> ClientRecord:
+        require(actor, Permission.VIEW_CLIENTS)
+        with self._sessions() as session:
+            client = session.get(Client, client_id, options=[selectinload(Client.scars)])
+            if client is None:
+                raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
+            return self._record(client)
+
+    def count(self, actor: Actor, *, include_archived: bool = False) -> int:
+        require(actor, Permission.VIEW_CLIENTS)
+        with self._sessions() as session:
+            statement = select(func.count()).select_from(Client)
+            if not include_archived:
+                statement = statement.where(Client.archived.is_(False))
+            return session.scalar(statement) or 0
+
+    def list_page(
+        self,
+        actor: Actor,
+        *,
+        after: tuple[str, int] | None = None,
+        limit: int = 200,
+        include_archived: bool = False,
+    ) -> tuple[list[ClientSummary], tuple[str, int] | None]:
+        """One page of the list in name order (keyset paging), and the cursor for the next page."""
+        require(actor, Permission.VIEW_CLIENTS)
+        statement = summary_select().add_columns(Client.sort_key).order_by(Client.sort_key, Client.id).limit(limit)
+        if not include_archived:
+            statement = statement.where(Client.archived.is_(False))
+        if after is not None:
+            statement = statement.where(tuple_(Client.sort_key, Client.id) > tuple_(*after))
+        with self._sessions() as session:
+            rows = session.execute(statement).all()
+        page = [to_summary(row[:-1]) for row in rows]
+        cursor = (rows[-1][-1], rows[-1][0]) if len(rows) == limit else None
+        return page, cursor
+
+    def search(self, actor: Actor, query: str, *, limit: int = 200, include_archived: bool = False) -> SearchResult:
+        require(actor, Permission.VIEW_CLIENTS)
+        with self._sessions() as session:
+            return search_clients(session, query, limit=limit, include_archived=include_archived)
+
+    def possible_duplicates(
+        self, actor: Actor, draft: ClientDraft, *, exclude_id: int | None = None
+    ) -> tuple[ClientSummary, ...]:
+        """Clients that are probably this person: same name and birth date, or same phone, or same e-mail."""
+        require(actor, Permission.VIEW_CLIENTS)
+        with self._sessions() as session:
+            checked = check_client(draft, today=self._today(), default_region=self._region(session))
+            return self._duplicates(session, checked, exclude_id)
+
+    # --- writing -------------------------------------------------------------------------------------------
+    def create(self, actor: Actor, draft: ClientDraft, *, allow_duplicate: bool = False) -> ClientRecord:
+        require(actor, Permission.EDIT_CLIENTS)
+        with self._sessions.begin() as session:
+            checked = check_client(draft, today=self._today(), default_region=self._region(session))
+            if not allow_duplicate:
+                matches = self._duplicates(session, checked, None)
+                if matches:
+                    raise PossibleDuplicate(matches)
+            client = Client(created_by_id=actor.staff_id)
+            self._apply(client, checked)
+            session.add(client)
+            session.flush()
+            audit.record(session, actor, "create", "client", client.id)
+            return self._record(client)
+
+    def update(self, actor: Actor, client_id: int, draft: ClientDraft) -> ClientRecord:
+        require(actor, Permission.EDIT_CLIENTS)
+        with self._sessions.begin() as session:
+            client = session.get(Client, client_id, options=[selectinload(Client.scars)])
+            if client is None:
+                raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
+            checked = check_client(draft, today=self._today(), default_region=self._region(session))
+            changed = [name for name in DRAFT_COLUMNS if getattr(client, name) != getattr(checked.draft, name)]
+            self._apply(client, checked)
+            session.flush()
+            audit.record(session, actor, "update", "client", client.id, ",".join(changed))
+            return self._record(client)
+
+    def set_archived(self, actor: Actor, client_id: int, archived: bool) -> ClientRecord:
+        """Archived clients leave the default list and search; nothing about them is deleted."""
+        require(actor, Permission.ARCHIVE_CLIENTS)
+        with self._sessions.begin() as session:
+            client = session.get(Client, client_id, options=[selectinload(Client.scars)])
+            if client is None:
+                raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
+            client.archived = archived
+            client.archived_at = utcnow() if archived else None
+            audit.record(session, actor, "archive" if archived else "unarchive", "client", client.id)
+            return self._record(client)
+
+    def create_many(self, actor: Actor, drafts: Iterable[CheckedClient], *, action: str = "import") -> list[int]:
+        """Insert already-checked clients in one transaction (CSV import, demo studio); all or nothing."""
+        require(actor, Permission.EDIT_CLIENTS)
+        ids = []
+        with self._sessions.begin() as session:
+            for checked in drafts:
+                client = Client(created_by_id=actor.staff_id)
+                self._apply(client, checked)
+                session.add(client)
+                session.flush()
+                ids.append(client.id)
+            audit.record(session, actor, action, "client", None, f"{len(ids)} clients")
+        return ids
+
+    def check(self, draft: ClientDraft) -> CheckedClient:
+        """Validate without saving (raises ValidationFailed)."""
+        with self._sessions() as session:
+            return check_client(draft, today=self._today(), default_region=self._region(session))
+
+    # --- helpers -------------------------------------------------------------------------------------------
+    @staticmethod
+    def _region(session: Session) -> str | None:
+        return session.scalar(select(Studio.country).where(Studio.id == 1)) or None
+
+    @staticmethod
+    def _duplicates(session: Session, checked: CheckedClient, exclude_id: int | None) -> tuple[ClientSummary, ...]:
+        draft = checked.draft
+        conditions = []
+        if draft.date_of_birth is not None and (draft.first_name or draft.last_name):
+            name_key = f"{search.fold(draft.first_name)} {search.fold(draft.last_name)}".strip()
+            conditions.append((Client.name_key == name_key) & (Client.date_of_birth == draft.date_of_birth))
+        if checked.phone_e164:
+            conditions.append(Client.phone_key == search.digits(checked.phone_e164))
+        if checked.email_key:
+            conditions.append(Client.email_key == checked.email_key)
+        if not conditions:
+            return ()
+        statement = summary_select().where(or_(*conditions)).order_by(Client.id).limit(10)
+        if exclude_id is not None:
+            statement = statement.where(Client.id != exclude_id)
+        return tuple(to_summary(row) for row in session.execute(statement))
+
+    @staticmethod
+    def _apply(client: Client, checked: CheckedClient) -> None:
+        draft = checked.draft
+        for name in DRAFT_COLUMNS:
+            setattr(client, name, getattr(draft, name))
+        client.scars = [
+            ClientScar(position=i, location=s.location, kind=s.kind, notes=s.notes) for i, s in enumerate(draft.scars)
+        ]
+        client.phone_key = search.digits(checked.phone_e164)
+        client.email_key = checked.email_key
+        client.sort_key, client.name_key, client.search_text = search.client_keys(
+            draft.first_name, draft.last_name, draft.preferred_name, draft.phone, checked.phone_e164, draft.email
+        )
+
+    def _record(self, client: Client) -> ClientRecord:
+        values = {name: getattr(client, name) for name in DRAFT_COLUMNS}
+        values["reasons"] = tuple(values["reasons"] or ())
+        scars = tuple(ScarEntry(s.location, s.kind, s.notes) for s in client.scars)
+        draft = ClientDraft(**values, scars=scars)
+        return ClientRecord(
+            id=client.id,
+            draft=draft,
+            archived=client.archived,
+            created_at=client.created_at,
+            updated_at=client.updated_at,
+            concerns=suitability_concerns(draft, today=self._today()),
+        )

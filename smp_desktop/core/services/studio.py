@@ -1,0 +1,105 @@
+"""The studio's identity, its settings and its staff; the first-run creation of a studio and its owner."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from smp_desktop.core.domain import StaffRole
+from smp_desktop.core.models import Setting, StaffMember, Studio
+from smp_desktop.core.services import audit
+from smp_desktop.core.services.access import Actor, Permission, require
+from smp_desktop.core.services.errors import FieldProblem, ValidationFailed
+
+# Defaults a studio can change (DOMAIN.md: intervals are data, not constants in code).
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "session_spacing_min_days": 10,
+    "session_spacing_max_days": 14,
+    "touch_up_years": 5,
+    "paper_size": "A4",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StudioInfo:
+    name: str
+    address: str
+    phone: str
+    email: str
+    website: str
+    country: str
+    is_demo: bool
+
+
+class StudioNotCreated(Exception):
+    """The data folder holds no studio yet: the first-run flow must create one."""
+
+
+class StudioService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def exists(self) -> bool:
+        with self._sessions() as session:
+            return session.get(Studio, 1) is not None
+
+    def create(self, studio_name: str, owner_name: str, *, country: str = "", is_demo: bool = False) -> Actor:
+        """First run: the studio row and its single owner account. Returns the owner to act as."""
+        studio_name, owner_name = studio_name.strip(), owner_name.strip()
+        problems = []
+        if not studio_name:
+            problems.append(FieldProblem("studio_name", "Enter the studio's name."))
+        if not owner_name:
+            problems.append(FieldProblem("owner_name", "Enter the owner's name."))
+        if country and not (len(country) == 2 and country.isalpha()):
+            problems.append(FieldProblem("country", "Country must be a two-letter code such as GB."))
+        if problems:
+            raise ValidationFailed(problems)
+        with self._sessions.begin() as session:
+            if session.get(Studio, 1) is not None:
+                raise ValidationFailed([FieldProblem("studio_name", "This data folder already holds a studio.")])
+            session.add(Studio(id=1, name=studio_name, country=country.upper(), is_demo=is_demo))
+            owner = StaffMember(display_name=owner_name, role=StaffRole.OWNER)
+            session.add(owner)
+            session.flush()
+            actor = Actor(owner.id, owner.display_name, owner.role)
+            audit.record(session, actor, "create", "studio", 1, studio_name)
+        return actor
+
+    def info(self) -> StudioInfo:
+        with self._sessions() as session:
+            studio = session.get(Studio, 1)
+            if studio is None:
+                raise StudioNotCreated("No studio has been created in this data folder yet.")
+            return StudioInfo(
+                studio.name, studio.address, studio.phone, studio.email, studio.website, studio.country, studio.is_demo
+            )
+
+    def owner(self) -> Actor:
+        """The studio's first active owner: who acts until staff log-ins arrive."""
+        with self._sessions() as session:
+            owner = session.scalars(
+                select(StaffMember)
+                .where(StaffMember.role == StaffRole.OWNER, StaffMember.active.is_(True))
+                .order_by(StaffMember.id)
+            ).first()
+            if owner is None:
+                raise StudioNotCreated("This studio has no owner account.")
+            return Actor(owner.id, owner.display_name, owner.role)
+
+    def setting(self, key: str) -> Any:
+        with self._sessions() as session:
+            row = session.get(Setting, key)
+            return json.loads(row.value_json) if row else DEFAULT_SETTINGS[key]
+
+    def set_setting(self, actor: Actor, key: str, value: Any) -> None:
+        require(actor, Permission.MANAGE_STUDIO)
+        if key not in DEFAULT_SETTINGS:
+            raise KeyError(f"unknown setting {key!r}")
+        with self._sessions.begin() as session:
+            session.merge(Setting(key=key, value_json=json.dumps(value)))
+            audit.record(session, actor, "update", "setting", None, key)
