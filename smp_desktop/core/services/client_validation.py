@@ -154,13 +154,12 @@ def _check_phone(text: str, field: str, default_region: str | None) -> tuple[str
 
 
 def _trimmed(draft: ClientDraft) -> ClientDraft:
+    """Outer spaces off single-line fields; notes are kept exactly as typed."""
     changes = {}
     for f in fields(draft):
         value = getattr(draft, f.name)
         if isinstance(value, str) and f.name != "notes" and value != value.strip():
             changes[f.name] = value.strip()
-    if draft.notes != draft.notes.strip():
-        changes["notes"] = draft.notes.strip()
     return draft.replace(**changes) if changes else draft
 
 

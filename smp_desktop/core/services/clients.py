@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from itertools import islice
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import func, insert, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from smp_desktop.core import search
@@ -19,6 +20,13 @@ from smp_desktop.core.services.client_validation import CheckedClient, check_cli
 from smp_desktop.core.services.errors import NotFound
 
 DRAFT_COLUMNS = tuple(name for name in ClientDraft.__dataclass_fields__ if name != "scars")
+_BULK_COLUMNS = (*DRAFT_COLUMNS, "created_by_id", "phone_key", "email_key", "sort_key", "name_key", "search_text")
+
+
+def batched(items: Iterable[CheckedClient], size: int) -> Iterator[list[CheckedClient]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 class PossibleDuplicate(Exception):
@@ -43,6 +51,24 @@ class ClientService:
             if client is None:
                 raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
             return self._record(client)
+
+    def iter_records(self, actor: Actor, *, include_archived: bool = True, batch: int = 500) -> Iterator[ClientRecord]:
+        """Every client in id order, loaded a batch at a time (exports)."""
+        require(actor, Permission.VIEW_CLIENTS)
+        last_id = 0
+        while True:
+            with self._sessions() as session:
+                statement = (
+                    select(Client).options(selectinload(Client.scars)).where(Client.id > last_id).order_by(Client.id)
+                )
+                if not include_archived:
+                    statement = statement.where(Client.archived.is_(False))
+                clients = session.scalars(statement.limit(batch)).all()
+                records = [self._record(client) for client in clients]
+            yield from records
+            if len(clients) < batch:
+                return
+            last_id = clients[-1].id
 
     def count(self, actor: Actor, *, include_archived: bool = False) -> int:
         require(actor, Permission.VIEW_CLIENTS)
@@ -131,14 +157,23 @@ class ClientService:
     def create_many(self, actor: Actor, drafts: Iterable[CheckedClient], *, action: str = "import") -> list[int]:
         """Insert already-checked clients in one transaction (CSV import, demo studio); all or nothing."""
         require(actor, Permission.EDIT_CLIENTS)
-        ids = []
+        ids: list[int] = []
         with self._sessions.begin() as session:
-            for checked in drafts:
-                client = Client(created_by_id=actor.staff_id)
-                self._apply(client, checked)
-                session.add(client)
-                session.flush()
-                ids.append(client.id)
+            for batch in batched(drafts, 2000):
+                rows = []
+                for checked in batch:
+                    client = Client(created_by_id=actor.staff_id)
+                    self._apply(client, checked)
+                    rows.append({name: getattr(client, name) for name in _BULK_COLUMNS})
+                new_ids = session.scalars(insert(Client).returning(Client.id, sort_by_parameter_order=True), rows).all()
+                scar_rows = [
+                    {"client_id": client_id, "position": i, "location": s.location, "kind": s.kind, "notes": s.notes}
+                    for client_id, checked in zip(new_ids, batch, strict=True)
+                    for i, s in enumerate(checked.draft.scars)
+                ]
+                if scar_rows:
+                    session.execute(insert(ClientScar), scar_rows)
+                ids.extend(new_ids)
             audit.record(session, actor, action, "client", None, f"{len(ids)} clients")
         return ids
 

@@ -47,7 +47,18 @@ class StudioService:
         with self._sessions() as session:
             return session.get(Studio, 1) is not None
 
-    def create(self, studio_name: str, owner_name: str, *, country: str = "", is_demo: bool = False) -> Actor:
+    def create(
+        self,
+        studio_name: str,
+        owner_name: str,
+        *,
+        country: str = "",
+        address: str = "",
+        phone: str = "",
+        email: str = "",
+        website: str = "",
+        is_demo: bool = False,
+    ) -> Actor:
         """First run: the studio row and its single owner account. Returns the owner to act as."""
         studio_name, owner_name = studio_name.strip(), owner_name.strip()
         problems = []
@@ -62,7 +73,18 @@ class StudioService:
         with self._sessions.begin() as session:
             if session.get(Studio, 1) is not None:
                 raise ValidationFailed([FieldProblem("studio_name", "This data folder already holds a studio.")])
-            session.add(Studio(id=1, name=studio_name, country=country.upper(), is_demo=is_demo))
+            session.add(
+                Studio(
+                    id=1,
+                    name=studio_name,
+                    country=country.upper(),
+                    address=address.strip(),
+                    phone=phone.strip(),
+                    email=email.strip(),
+                    website=website.strip(),
+                    is_demo=is_demo,
+                )
+            )
             owner = StaffMember(display_name=owner_name, role=StaffRole.OWNER)
             session.add(owner)
             session.flush()

@@ -1,0 +1,53 @@
+"""Shared fixtures: a real studio database on disk per test, and Qt forced offscreen before anything imports it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("SMP_DATA_DIR", None)
+os.environ.pop("SMP_DATABASE_URL", None)
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from smp_desktop.core.services.access import Actor  # noqa: E402
+from smp_desktop.core.services.client_data import ClientDraft, ClientRecord  # noqa: E402
+from smp_desktop.core.studio_db import OpenStudio, open_studio  # noqa: E402
+from smp_desktop.paths import StudioPaths  # noqa: E402
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def studio_paths(tmp_path: Path) -> StudioPaths:
+    return StudioPaths(tmp_path / "studio")
+
+
+@pytest.fixture
+def studio(studio_paths: StudioPaths) -> Iterator[OpenStudio]:
+    """An open studio on a real SQLite file, with the studio and its owner created."""
+    opened = open_studio(studio_paths, today=lambda: TODAY)
+    opened.services.studio.create("Test Studio", "Olivia Owner", country="GB")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def owner(studio: OpenStudio) -> Actor:
+    return studio.services.studio.owner()
+
+
+@pytest.fixture
+def make_client(studio: OpenStudio, owner: Actor):  # type: ignore[no-untyped-def]
+    """Factory: make_client(first_name=..., ...) saves a client (duplicates allowed) and returns its record."""
+
+    def make(**fields: object) -> ClientRecord:
+        fields.setdefault("first_name", "Test")
+        fields.setdefault("last_name", "Client")
+        return studio.services.clients.create(owner, ClientDraft(**fields), allow_duplicate=True)  # type: ignore[arg-type]
+
+    return make

@@ -1,0 +1,61 @@
+"""The core never imports Qt, and start-up does not import what it does not need."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "smp_desktop"
+UI_PACKAGE = PACKAGE / "ui"
+QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_no_module_outside_ui_imports_qt() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if UI_PACKAGE in path.parents:
+            continue
+        for name in _imported_modules(path):
+            if name.split(".")[0] in QT_MODULES:
+                offenders.append(f"{path.relative_to(PACKAGE.parent)} imports {name}")
+    assert offenders == []
+
+
+def test_loading_every_core_module_leaves_qt_and_reportlab_unloaded() -> None:
+    """Walks the real import graph (not just the text): importing the core pulls in no Qt, even indirectly."""
+    core_modules = sorted(
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        for path in PACKAGE.rglob("*.py")
+        if UI_PACKAGE not in path.parents and path.name != "__main__.py"
+    )
+    assert "smp_desktop.core.services.clients" in core_modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {core_modules!r}: importlib.import_module(name.removesuffix('.__init__'))\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'reportlab'))\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_cli_parse_does_not_load_qt() -> None:
+    code = (
+        "import sys\nfrom smp_desktop.cli import build_parser\nbuild_parser().parse_args(['db', 'check'])\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,143 @@
+"""Alembic migrations: they build the schema from nothing, agree with the models, upgrade old studios with their
+data intact (backing up first) and refuse a database from a newer app."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from smp_desktop.core.db import migrate
+from smp_desktop.core.db.engine import make_engine, sqlite_url
+from smp_desktop.core.models import Base
+from smp_desktop.core.studio_db import StudioOpenError, open_studio
+from smp_desktop.paths import StudioPaths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _ignore_search_index(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+    return not (type_ == "table" and name.startswith("client_fts"))
+
+
+def test_first_migration_builds_the_schema_from_an_empty_file(tmp_path: Path) -> None:
+    engine = make_engine(sqlite_url(tmp_path / "new.sqlite"))
+    assert inspect(engine).get_table_names() == []
+    result = migrate.upgrade(engine, tmp_path / "backups")
+    assert result.from_revision is None and result.to_revision == migrate.head_revision()
+    assert result.backup is None  # nothing to back up in an empty file
+    tables = set(inspect(engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert "client_fts" in tables  # the SQLite search index
+    engine.dispose()
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    engine = make_engine(sqlite_url(tmp_path / "new.sqlite"))
+    migrate.upgrade(engine, None)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": _ignore_search_index})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+    engine.dispose()
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sqlite")), ids=lambda p: p.stem)
+def test_every_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> None:
+    paths = StudioPaths(tmp_path / "studio").ensure()
+    shutil.copy(fixture, paths.database)
+    with open_studio(paths) as studio:
+        owner = studio.services.studio.owner()
+        assert studio.services.studio.info().name == "Fixture Studio"
+        assert studio.services.clients.count(owner) == 5
+        found = studio.services.clients.search(owner, "zolkiewski").rows
+        assert [c.last_name for c in found] == ["Żółkiewski"]
+        record = studio.services.clients.get(owner, found[0].id)
+        assert record.draft.notes == "Prefers mornings.\nNervous about needles."
+        greek = studio.services.clients.search(owner, "παπαδ").rows
+        assert greek and studio.services.clients.get(owner, greek[0].id).draft.scars[0].notes == "12 cm"
+        assert studio.services.maintenance.check().healthy
+
+
+def _migrations_with_extra_revision(tmp_path: Path) -> Path:
+    """A copy of db/ with one more revision, standing in for the next release's migration."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(REPO / "db", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (copy / "versions" / "9000_next.py").write_text(
+        f'''
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("next_release_table", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade():
+    op.drop_table("next_release_table")
+''',
+        encoding="utf-8",
+    )
+    return copy
+
+
+def test_upgrade_takes_an_online_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = StudioPaths(tmp_path / "studio")
+    with open_studio(paths) as studio:
+        owner = studio.services.studio.create("Before", "Owner")
+        studio.services.clients.create(owner, _draft("Zoë", "Ørsted"))
+
+    released_head = migrate.head_revision()
+    next_release = _migrations_with_extra_revision(tmp_path)
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: next_release)
+    with open_studio(paths) as studio:
+        result = studio.last_upgrade
+        assert result is not None and result.changed and result.to_revision == "9000"
+        assert "next_release_table" in inspect(studio.engine).get_table_names()
+    assert result.backup is not None and result.backup.parent == paths.backups
+    copy = sqlite3.connect(result.backup)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (released_head,)
+        assert copy.execute("SELECT first_name, last_name FROM client").fetchall() == [("Zoë", "Ørsted")]
+    finally:
+        copy.close()
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_alone(tmp_path: Path) -> None:
+    paths = StudioPaths(tmp_path / "studio")
+    with open_studio(paths) as studio:
+        studio.services.studio.create("Newer", "Owner")
+        with studio.engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = 'f00dfeed'")
+    before = paths.database.read_bytes()
+    with pytest.raises(StudioOpenError, match="newer version of SMP Desktop"):
+        open_studio(paths)
+    assert paths.database.read_bytes() == before
+    assert list(paths.backups.iterdir()) == []
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_message_and_is_kept(tmp_path: Path) -> None:
+    paths = StudioPaths(tmp_path / "studio").ensure()
+    paths.database.write_bytes(b"this is a letter, not a database" * 100)
+    with pytest.raises(StudioOpenError, match="damaged"):
+        open_studio(paths)
+    assert paths.database.read_bytes().startswith(b"this is a letter")
+
+
+def _draft(first: str, last: str):  # type: ignore[no-untyped-def]
+    from smp_desktop.core.services.client_data import ClientDraft
+
+    return ClientDraft(first_name=first, last_name=last)
