@@ -53,7 +53,9 @@ def looks_like_phone(query: str) -> bool:
 def query_key(query: str) -> str:
     """The folded form of what was typed in the search box: digits only when it looks like a phone number."""
     if looks_like_phone(query):
-        return digits(query)
+        # A trunk "0" typed before a national number is not stored in the international form: drop it.
+        number = digits(query)
+        return number.lstrip("0") or number
     return fold(query)
 
 

@@ -27,7 +27,6 @@ MAX_LENGTHS = {
     "address_line2": 200,
     "city": 100,
     "postcode": 20,
-    "country": 2,
     "emergency_contact_name": 200,
     "emergency_contact_phone": 40,
     "emergency_contact_relation": 100,
@@ -57,7 +56,7 @@ LABELS = {
     "fitzpatrick_type": "Fitzpatrick skin type",
     "scars": "Scars",
 }
-_SINGLE_LINE = {name for name in MAX_LENGTHS}
+_SINGLE_LINE = {*MAX_LENGTHS, "country"}
 
 
 @dataclass(frozen=True, slots=True)
