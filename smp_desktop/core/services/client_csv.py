@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -24,10 +25,11 @@ from smp_desktop.core.domain import (
     HairlineStyle,
     ReferralSource,
     ScalpCondition,
+    ScarKind,
     TreatmentReason,
 )
 from smp_desktop.core.services.access import Actor, Permission, require
-from smp_desktop.core.services.client_data import ClientDraft
+from smp_desktop.core.services.client_data import ClientDraft, ScarEntry
 from smp_desktop.core.services.client_validation import CheckedClient
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.errors import ValidationFailed
@@ -40,10 +42,10 @@ EXTRA_COLUMNS = (
     "emergency_contact_name", "emergency_contact_phone", "emergency_contact_relation",
     "referral_source", "referral_detail", "reasons", "norwood_stage", "alopecia_pattern", "alopecia_temporary",
     "hair_colour", "greying", "fitzpatrick_type", "scalp_condition", "scalp_condition_notes", "hairline_style",
-    "hair_length_wish",
+    "hair_length_wish", "scars",
 )  # fmt: skip
 EXPORT_COLUMNS = ("id", *BASE_COLUMNS, *EXTRA_COLUMNS, "archived")
-IMPORT_COLUMNS = frozenset((*BASE_COLUMNS, *EXTRA_COLUMNS))
+IMPORT_COLUMNS = frozenset((*BASE_COLUMNS, *EXTRA_COLUMNS, "archived"))
 _ENUM_COLUMNS: dict[str, type[StrEnum]] = {
     "referral_source": ReferralSource,
     "alopecia_pattern": AlopeciaPattern,
@@ -76,6 +78,7 @@ def import_clients(service: ClientService, actor: Actor, path: Path, *, allow_du
     require(actor, Permission.IMPORT_EXPORT_CLIENTS)
     report = ImportReport()
     accepted: list[CheckedClient] = []
+    archived: list[bool] = []
     seen: dict[str, int] = {}  # duplicate keys within the file -> first line
     for line, row in _read_rows(path, report):
         try:
@@ -93,8 +96,9 @@ def import_clients(service: ClientService, actor: Actor, path: Path, *, allow_du
                 report.rejected.append(RejectedRow(line, reason))
                 continue
         accepted.append(checked)
+        archived.append(_parse_yes(row.get("archived", "")))
     if accepted:
-        report.imported = len(service.create_many(actor, accepted, action="import"))
+        report.imported = len(service.create_many(actor, accepted, action="import", archived=archived))
     return report
 
 
@@ -169,7 +173,7 @@ def _read_rows(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str
 def _draft_from_row(row: dict[str, str]) -> ClientDraft:
     values: dict[str, Any] = {}
     for name, text in row.items():
-        if name not in IMPORT_COLUMNS:
+        if name not in IMPORT_COLUMNS or name == "archived":
             continue
         if name == "date_of_birth":
             values[name] = _parse_date(text)
@@ -182,10 +186,35 @@ def _draft_from_row(row: dict[str, str]) -> ClientDraft:
         elif name == "fitzpatrick_type":
             values[name] = _parse_int(name, text)
         elif name == "alopecia_temporary":
-            values[name] = text.strip().lower() in {"1", "true", "yes", "y"}
+            values[name] = _parse_yes(text)
+        elif name == "scars":
+            values[name] = _parse_scars(text)
         else:
             values[name] = text
     return ClientDraft(**values)
+
+
+def _parse_yes(text: str) -> bool:
+    return text.strip().lower() in {"1", "true", "yes", "y"}
+
+
+def _parse_scars(text: str) -> tuple[ScarEntry, ...]:
+    """Scars are a JSON list of {"location", "kind", "notes"} objects in one cell."""
+    if not text.strip():
+        return ()
+    try:
+        items = json.loads(text)
+        if not isinstance(items, list):
+            raise TypeError
+        return tuple(
+            ScarEntry(str(item["location"]), ScarKind(item.get("kind") or "other"), str(item.get("notes", "")))
+            for item in items
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise ValueError(
+            'scars must be a JSON list such as [{"location": "back of head", "kind": "fut_strip", "notes": ""}]; '
+            f"kinds: {', '.join(k.value for k in ScarKind)}"
+        ) from None
 
 
 def _parse_date(text: str) -> date | None:
@@ -254,6 +283,9 @@ def _row(client_id: int, draft: ClientDraft, archived: bool) -> list[str]:
             cells.append("")
         elif name == "reasons":
             cells.append(_LIST_SEPARATOR.join(r.value for r in value))
+        elif name == "scars":
+            scars = [{"location": s.location, "kind": s.kind.value, "notes": s.notes} for s in value]
+            cells.append(json.dumps(scars, ensure_ascii=False) if scars else "")
         elif isinstance(value, bool):
             cells.append("yes" if value else "")
         elif isinstance(value, date):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
 
@@ -154,9 +154,20 @@ class ClientService:
             audit.record(session, actor, "archive" if archived else "unarchive", "client", client.id)
             return self._record(client)
 
-    def create_many(self, actor: Actor, drafts: Iterable[CheckedClient], *, action: str = "import") -> list[int]:
-        """Insert already-checked clients in one transaction (CSV import, demo studio); all or nothing."""
+    def create_many(
+        self,
+        actor: Actor,
+        drafts: Iterable[CheckedClient],
+        *,
+        action: str = "import",
+        archived: Sequence[bool] | None = None,
+    ) -> list[int]:
+        """Insert already-checked clients in one transaction (CSV import, demo studio); all or nothing.
+
+        archived, when given, marks the matching clients archived (a re-import of an export keeps them so)."""
         require(actor, Permission.EDIT_CLIENTS)
+        flags = iter(archived or ())
+        now = utcnow()
         ids: list[int] = []
         with self._sessions.begin() as session:
             for batch in batched(drafts, 2000):
@@ -164,7 +175,10 @@ class ClientService:
                 for checked in batch:
                     client = Client(created_by_id=actor.staff_id)
                     self._apply(client, checked)
-                    rows.append({name: getattr(client, name) for name in _BULK_COLUMNS})
+                    row = {name: getattr(client, name) for name in _BULK_COLUMNS}
+                    is_archived = next(flags, False)
+                    row.update(archived=is_archived, archived_at=now if is_archived else None)
+                    rows.append(row)
                 new_ids = session.scalars(insert(Client).returning(Client.id, sort_by_parameter_order=True), rows).all()
                 scar_rows = [
                     {"client_id": client_id, "position": i, "location": s.location, "kind": s.kind, "notes": s.notes}
