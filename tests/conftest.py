@@ -8,16 +8,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SMP_DATA_DIR", None)
 os.environ.pop("SMP_DATABASE_URL", None)
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from smp_desktop.core.services.access import Actor  # noqa: E402
-from smp_desktop.core.services.client_data import ClientDraft, ClientRecord  # noqa: E402
-from smp_desktop.core.studio_db import OpenStudio, open_studio  # noqa: E402
-from smp_desktop.paths import StudioPaths  # noqa: E402
+from smp_desktop.core.services.access import Actor
+from smp_desktop.core.services.client_data import ClientDraft, ClientRecord
+from smp_desktop.core.studio_db import OpenStudio, open_studio
+from smp_desktop.paths import StudioPaths
 
 TODAY = date(2026, 11, 25)
 

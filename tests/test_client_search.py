@@ -90,7 +90,9 @@ def test_best_matches_come_first(studio: OpenStudio, owner: Actor, people: dict[
     assert set(result[3:]) == {"Brown", "Hannah"}
 
 
-def test_a_short_query_matching_inside_words_is_found_too(studio: OpenStudio, owner: Actor, people: dict[str, int]) -> None:
+def test_a_short_query_matching_inside_words_is_found_too(
+    studio: OpenStudio, owner: Actor, people: dict[str, int]
+) -> None:
     assert "Müller" in found(studio, owner, "ll")  # 2 characters: not a prefix of any name
 
 

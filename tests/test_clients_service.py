@@ -144,9 +144,7 @@ def test_suitability_concerns(studio: OpenStudio, owner: Actor) -> None:
         ClientDraft(first_name="Someone", last_name="Else", email="Ann.Lee@Example.com"),  # same e-mail, other case
     ],
 )
-def test_probable_duplicates_are_offered_before_creating(
-    studio: OpenStudio, owner: Actor, second: ClientDraft
-) -> None:
+def test_probable_duplicates_are_offered_before_creating(studio: OpenStudio, owner: Actor, second: ClientDraft) -> None:
     first = studio.services.clients.create(
         owner,
         ClientDraft(
@@ -163,8 +161,12 @@ def test_probable_duplicates_are_offered_before_creating(
 
 
 def test_same_name_but_other_birth_date_is_not_a_duplicate(studio: OpenStudio, owner: Actor) -> None:
-    studio.services.clients.create(owner, ClientDraft(first_name="Ann", last_name="Lee", date_of_birth=date(1990, 5, 1)))
-    studio.services.clients.create(owner, ClientDraft(first_name="Ann", last_name="Lee", date_of_birth=date(1991, 5, 1)))
+    studio.services.clients.create(
+        owner, ClientDraft(first_name="Ann", last_name="Lee", date_of_birth=date(1990, 5, 1))
+    )
+    studio.services.clients.create(
+        owner, ClientDraft(first_name="Ann", last_name="Lee", date_of_birth=date(1991, 5, 1))
+    )
     assert studio.services.clients.count(owner) == 2
 
 
@@ -200,7 +202,11 @@ def test_changes_leave_an_audit_trail_naming_the_staff_member(studio: OpenStudio
         events = session.execute(
             select(AuditEvent.action, AuditEvent.staff_id, AuditEvent.detail).where(AuditEvent.entity == "client")
         ).all()
-    assert [(a, s) for a, s, _ in events] == [("create", owner.staff_id), ("update", owner.staff_id), ("archive", owner.staff_id)]
+    assert [(a, s) for a, s, _ in events] == [
+        ("create", owner.staff_id),
+        ("update", owner.staff_id),
+        ("archive", owner.staff_id),
+    ]
     assert events[1].detail == "email"
 
 

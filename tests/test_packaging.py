@@ -35,7 +35,18 @@ def test_frozen_bundle_looks_beside_the_bootloader(tmp_path: Path, monkeypatch: 
 def test_wheel_ships_migrations_and_an_installed_copy_finds_them(tmp_path: Path) -> None:
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheel_dir), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(REPO),
+        ],
         check=True,
         capture_output=True,
     )
@@ -68,7 +79,5 @@ def test_every_package_in_the_tree_is_listed_for_the_wheel() -> None:
     import tomllib
 
     listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    in_tree = {
-        ".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "smp_desktop").rglob("__init__.py")
-    }
+    in_tree = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "smp_desktop").rglob("__init__.py")}
     assert in_tree <= listed

@@ -49,11 +49,11 @@ def create_demo_studio(
     done = 0
     for chunk in batched(demo_clients(clients, seed=seed, today=today or date.today()), BATCH):
         checked: list[CheckedClient] = []
-        for draft in chunk:
-            try:
-                checked.append(services.clients.check(draft))
-            except ValidationFailed as exc:  # the generator is tested not to do this; never stop a demo for it
-                log.warning("demo client skipped: %s", exc)
+        for result in services.clients.check_many(chunk):
+            if isinstance(result, ValidationFailed):  # the generator is tested not to do this; never stop a demo
+                log.warning("demo client skipped: %s", result)
+            else:
+                checked.append(result)
         services.clients.create_many(owner, checked, action="demo")
         done += len(chunk)
         yield Progress(done, clients, "Creating clients")

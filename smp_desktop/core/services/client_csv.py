@@ -98,7 +98,7 @@ def import_clients(service: ClientService, actor: Actor, path: Path, *, allow_du
         accepted.append(checked)
         archived.append(_parse_yes(row.get("archived", "")))
     if accepted:
-        report.imported = len(service.create_many(actor, accepted, action="import", archived=archived))
+        report.imported = service.create_many(actor, accepted, action="import", archived=archived)
     return report
 
 

@@ -17,10 +17,9 @@ from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.client_data import ClientDraft, ClientRecord, ClientSummary, ScarEntry
 from smp_desktop.core.services.client_search import SearchResult, search_clients, summary_select, to_summary
 from smp_desktop.core.services.client_validation import CheckedClient, check_client, suitability_concerns
-from smp_desktop.core.services.errors import NotFound
+from smp_desktop.core.services.errors import NotFound, ValidationFailed
 
 DRAFT_COLUMNS = tuple(name for name in ClientDraft.__dataclass_fields__ if name != "scars")
-_BULK_COLUMNS = (*DRAFT_COLUMNS, "created_by_id", "phone_key", "email_key", "sort_key", "name_key", "search_text")
 
 
 def batched(items: Iterable[CheckedClient], size: int) -> Iterator[list[CheckedClient]]:
@@ -161,40 +160,49 @@ class ClientService:
         *,
         action: str = "import",
         archived: Sequence[bool] | None = None,
-    ) -> list[int]:
+    ) -> int:
         """Insert already-checked clients in one transaction (CSV import, demo studio); all or nothing.
 
-        archived, when given, marks the matching clients archived (a re-import of an export keeps them so)."""
+        archived, when given, marks the matching clients archived (a re-import of an export keeps them so).
+        Returns how many were inserted."""
         require(actor, Permission.EDIT_CLIENTS)
         flags = iter(archived or ())
         now = utcnow()
-        ids: list[int] = []
+        count = 0
         with self._sessions.begin() as session:
             for batch in batched(drafts, 2000):
-                rows = []
+                plain_rows = []
                 for checked in batch:
-                    client = Client(created_by_id=actor.staff_id)
-                    self._apply(client, checked)
-                    row = {name: getattr(client, name) for name in _BULK_COLUMNS}
+                    row = self._row(checked, actor)
                     is_archived = next(flags, False)
                     row.update(archived=is_archived, archived_at=now if is_archived else None)
-                    rows.append(row)
-                new_ids = session.scalars(insert(Client).returning(Client.id, sort_by_parameter_order=True), rows).all()
-                scar_rows = [
-                    {"client_id": client_id, "position": i, "location": s.location, "kind": s.kind, "notes": s.notes}
-                    for client_id, checked in zip(new_ids, batch, strict=True)
-                    for i, s in enumerate(checked.draft.scars)
-                ]
-                if scar_rows:
-                    session.execute(insert(ClientScar), scar_rows)
-                ids.extend(new_ids)
-            audit.record(session, actor, action, "client", None, f"{len(ids)} clients")
-        return ids
+                    if not checked.draft.scars:
+                        plain_rows.append(row)
+                        continue
+                    # Only clients with scars need their new id back (one row each; a minority).
+                    client_id = session.execute(insert(Client).returning(Client.id), row).scalar_one()
+                    session.execute(insert(ClientScar), self._scar_rows(client_id, checked.draft.scars))
+                if plain_rows:
+                    session.execute(insert(Client), plain_rows)  # executemany: no per-row round trip
+                count += len(batch)
+            audit.record(session, actor, action, "client", None, f"{count} clients")
+        return count
 
     def check(self, draft: ClientDraft) -> CheckedClient:
         """Validate without saving (raises ValidationFailed)."""
         with self._sessions() as session:
             return check_client(draft, today=self._today(), default_region=self._region(session))
+
+    def check_many(self, drafts: Iterable[ClientDraft]) -> Iterator[CheckedClient | ValidationFailed]:
+        """Validate many drafts (imports, demo); each yields its checked form or the reasons it failed."""
+        with self._sessions() as session:
+            region = self._region(session)
+        today = self._today()
+        for draft in drafts:
+            try:
+                yield check_client(draft, today=today, default_region=region)
+            except ValidationFailed as exc:
+                yield exc
 
     # --- helpers -------------------------------------------------------------------------------------------
     @staticmethod
@@ -220,6 +228,36 @@ class ClientService:
         return tuple(to_summary(row) for row in session.execute(statement))
 
     @staticmethod
+    def _row(checked: CheckedClient, actor: Actor) -> dict[str, object]:
+        """Column values of a new client row (bulk inserts)."""
+        draft = checked.draft
+        row: dict[str, object] = {name: getattr(draft, name) for name in DRAFT_COLUMNS}
+        row.update(ClientService._derived(checked), created_by_id=actor.staff_id)
+        return row
+
+    @staticmethod
+    def _derived(checked: CheckedClient) -> dict[str, str]:
+        """The search and duplicate keys stored beside what was typed."""
+        draft = checked.draft
+        sort_key, name_key, search_text = search.client_keys(
+            draft.first_name, draft.last_name, draft.preferred_name, draft.phone, checked.phone_e164, draft.email
+        )
+        return {
+            "phone_key": search.digits(checked.phone_e164),
+            "email_key": checked.email_key,
+            "sort_key": sort_key,
+            "name_key": name_key,
+            "search_text": search_text,
+        }
+
+    @staticmethod
+    def _scar_rows(client_id: int, scars: Sequence[ScarEntry]) -> list[dict[str, object]]:
+        return [
+            {"client_id": client_id, "position": i, "location": s.location, "kind": s.kind, "notes": s.notes}
+            for i, s in enumerate(scars)
+        ]
+
+    @staticmethod
     def _apply(client: Client, checked: CheckedClient) -> None:
         draft = checked.draft
         for name in DRAFT_COLUMNS:
@@ -227,11 +265,8 @@ class ClientService:
         client.scars = [
             ClientScar(position=i, location=s.location, kind=s.kind, notes=s.notes) for i, s in enumerate(draft.scars)
         ]
-        client.phone_key = search.digits(checked.phone_e164)
-        client.email_key = checked.email_key
-        client.sort_key, client.name_key, client.search_text = search.client_keys(
-            draft.first_name, draft.last_name, draft.preferred_name, draft.phone, checked.phone_e164, draft.email
-        )
+        for name, value in ClientService._derived(checked).items():
+            setattr(client, name, value)
 
     def _record(self, client: Client) -> ClientRecord:
         values = {name: getattr(client, name) for name in DRAFT_COLUMNS}
