@@ -20,8 +20,11 @@ from __future__ import annotations
 # first without a space; fitz: Fitzpatrick 1-6 weights; hair: black, dark brown, brown, light brown, blond, red.
 CULTURES: dict[str, dict[str, str]] = {
     "en": {
-        "weight": "16", "homes": "GB:82 US:8 AU:4 CA:3 IE:3", "lang": "en",
-        "fitz": "15 45 30 8 2 0", "hair": "5 35 30 15 12 3",
+        "weight": "16",
+        "homes": "GB:82 US:8 AU:4 CA:3 IE:3",
+        "lang": "en",
+        "fitz": "15 45 30 8 2 0",
+        "hair": "5 35 30 15 12 3",
         "male": """James John David Michael Paul Mark Daniel Andrew Richard Christopher Robert Thomas Matthew
             Steven William Stephen Peter Anthony Jonathan Simon Lee Gary Ian Martin Adam Neil Kevin Craig Jamie
             Benjamin Samuel Alexander Jack Harry Oliver Charlie George Joshua Ryan Luke Nathan Liam Ben Dean
@@ -50,8 +53,11 @@ CULTURES: dict[str, dict[str, str]] = {
             Rebecca=Becky Jennifer=Jen Samantha=Sam Nathan=Nate Dominic=Dom""",
     },
     "ie": {
-        "weight": "4.5", "homes": "IE:75 GB:25", "lang": "en",
-        "fitz": "35 45 15 5 0 0", "hair": "4 30 30 14 10 12",
+        "weight": "4.5",
+        "homes": "IE:75 GB:25",
+        "lang": "en",
+        "fitz": "35 45 15 5 0 0",
+        "hair": "4 30 30 14 10 12",
         "male": """Seán Patrick Conor Ciarán Darragh Cian Oisín Eoin Liam Niall Declan Ronan Cathal Pádraig
             Diarmuid Fionn Tadhg Colm Donal Éamon Brendan Kevin Michael John Aidan Shane Barry Dermot Fergal
             Kieran Gerard Finbar Cormac Rory Daithí Odhrán Tomás Séamus Brian Enda Killian Dónal""",
@@ -66,8 +72,11 @@ CULTURES: dict[str, dict[str, str]] = {
         "nick": "Patrick=Paddy,Pat Michael=Mick Gerard=Ger Pádraig=Páidí Daithí=Dave Finbar=Finn",
     },
     "sco": {
-        "weight": "3", "homes": "GB_SCO:92 GB:8", "lang": "en",
-        "fitz": "35 45 15 5 0 0", "hair": "4 30 30 14 10 12",
+        "weight": "3",
+        "homes": "GB_SCO:92 GB:8",
+        "lang": "en",
+        "fitz": "35 45 15 5 0 0",
+        "hair": "4 30 30 14 10 12",
         "male": """Callum Euan Fraser Hamish Angus Alasdair Ruairidh Lachlan Gregor Ewan Iain Duncan Graeme Craig
             Stuart Ross Kenneth Malcolm Alistair Douglas Finlay Cameron Struan Calum Jamie Kyle Andrew Scott
             Gordon Neil Robert Alexander Kieran Blair Murdo Torquil""",
@@ -78,11 +87,16 @@ CULTURES: dict[str, dict[str, str]] = {
             McKay Cameron Johnston Duncan Kerr Gordon Sinclair Munro Douglas Buchanan Graham Kennedy Burns
             McIntosh McGregor Drummond Ritchie Gillespie Lindsay Hunter McLean Baird MacKinnon Urquhart
             Crawford Guthrie Galbraith MacAulay MacInnes""",
-        "nick": "Alexander=Sandy,Alex Kenneth=Kenny Robert=Rab Andrew=Drew Malcolm=Calum Alasdair=Ally",
+        "nick": "Alexander=Sandy,Alex Kenneth=Kenny Robert=Rab Andrew=Drew Alasdair=Ally",
     },
     "es": {
-        "weight": "6", "homes": "ES:86 GB:5 DE:4 FR:5", "lang": "es", "double": "0.75", "keeps": "1",
-        "fitz": "2 15 45 33 5 0", "hair": "25 50 20 4 1 0",
+        "weight": "6",
+        "homes": "ES:86 GB:5 DE:4 FR:5",
+        "lang": "es",
+        "double": "0.75",
+        "keeps": "1",
+        "fitz": "2 15 45 33 5 0",
+        "hair": "25 50 20 4 1 0",
         "male": """José Antonio Manuel Francisco Juan David Javier Daniel Carlos Jesús Alejandro Miguel Rafael
             Pablo Sergio Fernando Jorge Luis Alberto Álvaro Adrián Diego Raúl Enrique Ramón Vicente Andrés
             Joaquín Santiago Víctor Eduardo Rubén Óscar Iván Ignacio Jaime Marcos Mario Gonzalo Hugo Íñigo
@@ -99,12 +113,16 @@ CULTURES: dict[str, dict[str, str]] = {
             Ferrer Durán Benítez Mora Vargas Arias Carmona Crespo Román Pastor Soto Sáez Velasco Soler Parra
             Esteban Bravo Gallardo Rojas Pardo Merino Franco Espinosa Izquierdo Lara Rivas de_la_Cruz""",
         "nick": """José=Pepe Francisco=Paco,Curro Ignacio=Nacho Guillermo=Guille Alejandro=Álex
-            Manuel=Manolo Jesús=Chus Enrique=Quique Eduardo=Edu Fernando=Nando Dolores=Lola María=Mari
-            Inmaculada=Inma Concepción=Concha José_Luis=Pepelu""",
+            Manuel=Manolo Jesús=Chus Enrique=Quique Eduardo=Edu Fernando=Nando María=Mari
+            Inmaculada=Inma""",
     },
     "pt": {
-        "weight": "2.5", "homes": "PT:80 FR:10 GB:10", "lang": "pt", "double": "0.45",
-        "fitz": "2 15 45 33 5 0", "hair": "25 50 20 4 1 0",
+        "weight": "2.5",
+        "homes": "PT:80 FR:10 GB:10",
+        "lang": "pt",
+        "double": "0.45",
+        "fitz": "2 15 45 33 5 0",
+        "hair": "25 50 20 4 1 0",
         "male": """João José António Francisco Manuel Pedro Rui Paulo Nuno Tiago Miguel Luís Carlos Jorge
             Ricardo André Bruno Hugo Diogo Rodrigo Gonçalo Filipe Duarte Martim Tomás Afonso Vasco Sérgio
             Fernando Vítor Hélder Fábio Marco Daniel Joaquim Mário Armando Gustavo Simão Henrique""",
@@ -118,8 +136,12 @@ CULTURES: dict[str, dict[str, str]] = {
         "nick": "José=Zé Francisco=Chico Manuel=Manel António=Tó Joaquim=Quim",
     },
     "br": {
-        "weight": "3", "homes": "BR:72 PT:14 US:7 GB:7", "lang": "pt", "double": "0.4",
-        "fitz": "2 10 30 35 18 5", "hair": "40 40 15 4 1 0",
+        "weight": "3",
+        "homes": "BR:72 PT:14 US:7 GB:7",
+        "lang": "pt",
+        "double": "0.4",
+        "fitz": "2 10 30 35 18 5",
+        "hair": "40 40 15 4 1 0",
         "male": """Lucas Gabriel Matheus Rafael Pedro Gustavo Felipe Guilherme Thiago Bruno Leonardo Rodrigo
             Diego Vinícius Eduardo Caio Henrique João Marcelo Fernando Ricardo Luiz Carlos Paulo Anderson
             Fábio Márcio Leandro Renato Alexandre Júlio_César Wesley Wellington Cristiano Raimundo Sebastião
@@ -132,11 +154,14 @@ CULTURES: dict[str, dict[str, str]] = {
             Moreira Nunes Marques Machado Mendes Freitas Cardoso Ramos Gonçalves Santana Teixeira Araújo
             Cavalcanti Monteiro Moura Correia Batista Pinto Campos Castro Melo Farias Azevedo Barros Cunha
             dos_Santos da_Silva de_Souza""",
-        "nick": "Guilherme=Gui Gabriel=Gabi Eduardo=Dudu Luiz=Lula Rafael=Rafa Leonardo=Léo Felipe=Lipe",
+        "nick": "Guilherme=Gui Gabriel=Gabi Eduardo=Dudu Rafael=Rafa Leonardo=Léo Felipe=Lipe",
     },
     "fr": {
-        "weight": "5.5", "homes": "FR:85 BE:8 CH:4 GB:3", "lang": "fr",
-        "fitz": "8 35 40 15 2 0", "hair": "12 42 30 10 5 1",
+        "weight": "5.5",
+        "homes": "FR:85 BE:8 CH:4 GB:3",
+        "lang": "fr",
+        "fitz": "8 35 40 15 2 0",
+        "hair": "12 42 30 10 5 1",
         "male": """Jean Pierre Michel Philippe Alain Nicolas Christophe Patrick Laurent Frédéric Éric Sébastien
             Julien David Olivier Stéphane Thierry Pascal Vincent Guillaume Thomas Mathieu Antoine Romain
             Maxime Alexandre Kévin Jérôme François Benoît Cédric Fabrice Arnaud Bruno Damien Yannick Hervé
@@ -157,8 +182,11 @@ CULTURES: dict[str, dict[str, str]] = {
         "nick": "Jean-Baptiste=JB Christophe=Chris Sébastien=Seb Frédéric=Fred Alexandre=Alex Dominique=Dom",
     },
     "de": {
-        "weight": "7", "homes": "DE:82 AT:10 CH:8", "lang": "de",
-        "fitz": "15 45 30 9 1 0", "hair": "5 35 30 17 12 1",
+        "weight": "7",
+        "homes": "DE:82 AT:10 CH:8",
+        "lang": "de",
+        "fitz": "15 45 30 9 1 0",
+        "hair": "5 35 30 17 12 1",
         "male": """Thomas Michael Andreas Stefan Christian Markus Frank Jürgen Peter Wolfgang Klaus Uwe Jörg
             Sven Tobias Jan Daniel Alexander Matthias Martin Florian Sebastian Dennis Patrick Marco Dirk Holger
             Ralf Torsten Björn Lukas Maximilian Felix Jonas Leon Paul Niklas Tim Philipp Moritz Fabian Kevin
@@ -176,11 +204,14 @@ CULTURES: dict[str, dict[str, str]] = {
             Schreiber Graf Schulte Dietrich Ziegler Kuhn Kühn Pohl Engel Horn Busch Bergmann Voigt Sauer
             Arnold Pfeiffer""",
         "nick": """Johannes=Hannes Maximilian=Max Alexander=Alex Matthias=Matze Sebastian=Basti
-            Christian=Chris Tobias=Tobi Dominik=Dome Stefanie=Steffi Katharina=Kathi Franziska=Franzi""",
+            Christian=Chris Tobias=Tobi Stefanie=Steffi Katharina=Kathi Franziska=Franzi""",
     },
     "nl": {
-        "weight": "4", "homes": "NL:86 BE:14", "lang": "nl",
-        "fitz": "15 45 30 9 1 0", "hair": "4 30 30 20 15 1",
+        "weight": "4",
+        "homes": "NL:86 BE:14",
+        "lang": "nl",
+        "fitz": "15 45 30 9 1 0",
+        "hair": "4 30 30 20 15 1",
         "male": """Jan Pieter Johannes Hendrik Cornelis Willem Gerrit Dirk Jeroen Sander Bas Thijs Daan Sem
             Lucas Bram Ruben Tim Niels Joost Martijn Maarten Wouter Erik Rob Marco Mark Frank Dennis Stefan
             Kees Henk Wim Hans Arjen Jasper Koen Lars Luuk Mees Stijn Teun Gijs Rutger Bart Floris Sjoerd
@@ -198,8 +229,11 @@ CULTURES: dict[str, dict[str, str]] = {
         "nick": "Johannes=Hans,Jan Hendrik=Henk Cornelis=Kees Willem=Wim Gerrit=Gert Pieter=Piet",
     },
     "it": {
-        "weight": "4.5", "homes": "IT:86 DE:5 GB:5 CH:4", "lang": "it",
-        "fitz": "2 15 45 33 5 0", "hair": "25 50 20 4 1 0",
+        "weight": "4.5",
+        "homes": "IT:86 DE:5 GB:5 CH:4",
+        "lang": "it",
+        "fitz": "2 15 45 33 5 0",
+        "hair": "25 50 20 4 1 0",
         "male": """Marco Giuseppe Giovanni Antonio Mario Luigi Francesco Alessandro Andrea Stefano Roberto Paolo
             Luca Matteo Lorenzo Davide Simone Federico Riccardo Gabriele Fabio Massimo Claudio Salvatore
             Vincenzo Pietro Domenico Alberto Emanuele Daniele Nicola Michele Carlo Sergio Giorgio Enrico
@@ -214,12 +248,16 @@ CULTURES: dict[str, dict[str, str]] = {
             Valentini Messina Sala De_Angelis Gatti Pellegrini Palumbo Sanna Farina Rizzi Monti Cattaneo
             Morelli Amato Silvestri Mazza Testa Grassi Carbone Giuliani Benedetti Barone Caputo Montanari
             Guerra Palmieri Bernardi Fiore De_Rosa Ferretti Bellini Basile D'Amico Orlando""",
-        "nick": """Giuseppe=Beppe,Peppe Francesco=Franco Salvatore=Totò Alessandro=Alex Vincenzo=Enzo
-            Domenico=Mimmo Giovanni=Gianni Roberto=Bob""",
+        "nick": """Giuseppe=Beppe,Peppe Salvatore=Totò Alessandro=Alex Vincenzo=Enzo
+            Domenico=Mimmo Giovanni=Gianni""",
     },
     "pl": {
-        "weight": "5.5", "homes": "PL:72 GB:14 DE:9 IE:5", "lang": "pl", "fem": "pl",
-        "fitz": "15 45 30 9 1 0", "hair": "5 35 30 17 12 1",
+        "weight": "5.5",
+        "homes": "PL:72 GB:14 DE:9 IE:5",
+        "lang": "pl",
+        "fem": "pl",
+        "fitz": "15 45 30 9 1 0",
+        "hair": "5 35 30 17 12 1",
         "male": """Piotr Krzysztof Andrzej Tomasz Paweł Michał Marcin Jakub Adam Łukasz Grzegorz Mateusz
             Wojciech Mariusz Dariusz Zbigniew Jerzy Marek Maciej Kamil Rafał Robert Jacek Janusz Kacper
             Bartosz Sebastian Szymon Dawid Damian Przemysław Sławomir Arkadiusz Radosław Tadeusz Ryszard
@@ -241,8 +279,11 @@ CULTURES: dict[str, dict[str, str]] = {
             Małgorzata=Gosia Katarzyna=Kasia Aleksandra=Ola Magdalena=Magda Agnieszka=Aga""",
     },
     "cs": {
-        "weight": "2", "homes": "CZ:90 DE:5 GB:5", "lang": "cs",
-        "fitz": "15 45 30 9 1 0", "hair": "5 35 30 17 12 1",
+        "weight": "2",
+        "homes": "CZ:90 DE:5 GB:5",
+        "lang": "cs",
+        "fitz": "15 45 30 9 1 0",
+        "hair": "5 35 30 17 12 1",
         "male": """Jan Jiří Petr Josef Pavel Martin Tomáš Jaroslav Miroslav Zdeněk Václav Michal František Jakub
             Milan Karel Lukáš David Vladimír Ondřej Radek Marek Roman Stanislav Daniel Aleš Vojtěch Filip
             Matěj Libor Přemysl Antonín Vít""",
@@ -258,8 +299,11 @@ CULTURES: dict[str, dict[str, str]] = {
         "nick": "Jiří=Jirka Tomáš=Tom Václav=Vašek Josef=Pepa František=Franta Ondřej=Ondra Jaroslav=Jarda",
     },
     "tr": {
-        "weight": "3.5", "homes": "TR:55 DE:30 NL:10 GB:5", "lang": "tr",
-        "fitz": "2 12 45 35 6 0", "hair": "45 45 9 1 0 0",
+        "weight": "3.5",
+        "homes": "TR:55 DE:30 NL:10 GB:5",
+        "lang": "tr",
+        "fitz": "2 12 45 35 6 0",
+        "hair": "45 45 9 1 0 0",
         "male": """Mehmet Mustafa Ahmet Ali Hüseyin Hasan İbrahim İsmail Osman Yusuf Murat Ömer Ramazan Halil
             Süleyman Abdullah Mahmut Recep Emre Burak Serkan Volkan Kemal Cem Can Barış Oğuz Tolga Onur Uğur
             Gökhan Erkan Hakan Kadir Fatih Eren Kaan Berk Arda Çağrı Tarık Levent Şahin Erdem Yiğit Doğan Selim
@@ -273,8 +317,11 @@ CULTURES: dict[str, dict[str, str]] = {
         "nick": "Mehmet=Memo Mustafa=Musti Abdullah=Apo",
     },
     "no": {
-        "weight": "1.3", "homes": "NO:100", "lang": "no",
-        "fitz": "25 50 20 5 0 0", "hair": "2 15 25 25 32 1",
+        "weight": "1.3",
+        "homes": "NO:100",
+        "lang": "no",
+        "fitz": "25 50 20 5 0 0",
+        "hair": "2 15 25 25 32 1",
         "male": """Ole Lars Jan Per Bjørn Kjell Knut Arne Svein Thomas Hans Geir Tor Terje Morten Erik Jørgen
             Håkon Øyvind Sindre Magnus Henrik Jonas Kristian Anders Espen Trond Eirik Stian Vegard Sigurd Ståle
             Rune Leif Åsmund""",
@@ -285,8 +332,11 @@ CULTURES: dict[str, dict[str, str]] = {
             Martinsen Bakken Lie Ødegård Løken Sæther Bråten Aasen Grønlund Bjørnstad""",
     },
     "sv": {
-        "weight": "1.4", "homes": "SE:100", "lang": "sv",
-        "fitz": "25 50 20 5 0 0", "hair": "2 15 25 25 32 1",
+        "weight": "1.4",
+        "homes": "SE:100",
+        "lang": "sv",
+        "fitz": "25 50 20 5 0 0",
+        "hair": "2 15 25 25 32 1",
         "male": """Lars Anders Johan Per Karl Erik Mikael Peter Jan Hans Björn Fredrik Daniel Magnus Mattias
             Andreas Jonas Niklas Oskar William Hugo Elias Filip Gustav Axel Emil Måns Sixten Göran Stefan Håkan
             Ulf Åke Leif Sven Kjell Joakim Linus Viktor""",
@@ -299,8 +349,11 @@ CULTURES: dict[str, dict[str, str]] = {
             Nyström Löfgren Söderberg Åberg Öberg""",
     },
     "da": {
-        "weight": "1.1", "homes": "DK:100", "lang": "da",
-        "fitz": "25 50 20 5 0 0", "hair": "2 15 25 25 32 1",
+        "weight": "1.1",
+        "homes": "DK:100",
+        "lang": "da",
+        "fitz": "25 50 20 5 0 0",
+        "hair": "2 15 25 25 32 1",
         "male": """Jens Peter Lars Michael Henrik Søren Thomas Jan Morten Niels Anders Rasmus Martin Jesper
             Christian Mads Frederik Mikkel Kasper Jakob Emil Magnus Oliver Malthe Asger Bjarne Poul Torben Ebbe
             Kåre Ove""",
@@ -312,8 +365,13 @@ CULTURES: dict[str, dict[str, str]] = {
             Nissen Kjær Mogensen Nørgaard Thygesen Søndergaard Kjærgaard Bækgaard Frandsen""",
     },
     "vi": {
-        "weight": "1.5", "homes": "VN:40 FR:15 DE:15 US:15 GB:15", "lang": "vi", "keeps": "1", "cjk": "vi",
-        "fitz": "0 5 35 50 10 0", "hair": "88 12 0 0 0 0",
+        "weight": "1.5",
+        "homes": "VN:40 FR:15 DE:15 US:15 GB:15",
+        "lang": "vi",
+        "keeps": "1",
+        "cjk": "vi",
+        "fitz": "0 5 35 50 10 0",
+        "hair": "88 12 0 0 0 0",
         "middle_m": "Văn Văn Văn Hữu Minh Quang Đức Thanh Công Quốc Xuân Ngọc Hoàng",
         "middle_f": "Thị Thị Thị Ngọc Thu Thanh Minh Hồng Kim Bảo",
         "male": """Đức Hùng Dũng Tuấn Hải Long Nam Sơn Thắng Trung Phong Huy Khoa Bảo Hoàng Minh Thành Phúc Tài
@@ -326,8 +384,11 @@ CULTURES: dict[str, dict[str, str]] = {
         "abroad_f": "Lily Anna Linda Jenny Amy Vivian",
     },
     "in": {
-        "weight": "2.5", "homes": "IN:55 GB:30 US:10 AE:5", "lang": "en",
-        "fitz": "0 0 10 40 40 10", "hair": "85 15 0 0 0 0",
+        "weight": "2.5",
+        "homes": "IN:55 GB:30 US:10 AE:5",
+        "lang": "en",
+        "fitz": "0 0 10 40 40 10",
+        "hair": "85 15 0 0 0 0",
         "male": """Rahul Amit Rajesh Sanjay Vikram Arjun Rohan Anil Sunil Vijay Ravi Suresh Ramesh Manoj Deepak
             Nikhil Aditya Karan Harpreet Gurpreet Mandeep Sandeep Pradeep Ajay Rakesh Ashok Mahesh Ganesh
             Venkatesh Srinivas Kiran Naveen Prakash Vivek Abhishek Ankit Varun Siddharth Aarav Vihaan Ishaan
@@ -341,8 +402,11 @@ CULTURES: dict[str, dict[str, str]] = {
         "nick": "Venkatesh=Venky Abhishek=Abhi Siddharth=Sid Aishwarya=Ash Lakshmi=Lux",
     },
     "ng": {
-        "weight": "2.5", "homes": "NG:50 GB:45 US:5", "lang": "en",
-        "fitz": "0 0 0 5 35 60", "hair": "92 8 0 0 0 0",
+        "weight": "2.5",
+        "homes": "NG:50 GB:45 US:5",
+        "lang": "en",
+        "fitz": "0 0 0 5 35 60",
+        "hair": "92 8 0 0 0 0",
         "male": """Chinedu Emeka Obinna Chukwuemeka Ikenna Nnamdi Uchenna Chidi Tochukwu Kelechi Oluwaseun
             Olumide Babatunde Adebayo Ayodele Oluwafemi Olusegun Tunde Segun Femi Kayode Damilola Adewale Musa
             Ibrahim Abubakar Usman Aliyu Sani Yusuf Godwin Emmanuel Samuel David Daniel Victor Joseph Michael
@@ -354,11 +418,15 @@ CULTURES: dict[str, dict[str, str]] = {
             Oladipo Adeleke Fashola Olatunji Ajayi Oyewole Bello Abubakar Mohammed Yusuf Ibrahim Musa Danjuma
             Lawal Sule Garba Etim Bassey Edet Okon Effiong""",
         "nick": """Chukwuemeka=Emeka Oluwaseun=Seun Oluwafemi=Femi Olusegun=Segun Babatunde=Tunde
-            Oluwatobi=Tobi Chinedu=Ched Ayodele=Ayo""",
+            Oluwatobi=Tobi Ayodele=Ayo""",
     },
     "ar_l": {
-        "weight": "2", "homes": "MA:22 AE:15 EG:8 FR:20 GB:15 NL:7 BE:6 DE:7", "lang": "en", "keeps": "1",
-        "fitz": "0 5 30 45 17 3", "hair": "80 18 2 0 0 0",
+        "weight": "2",
+        "homes": "MA:22 AE:15 EG:8 FR:20 GB:15 NL:7 BE:6 DE:7",
+        "lang": "en",
+        "keeps": "1",
+        "fitz": "0 5 30 45 17 3",
+        "hair": "80 18 2 0 0 0",
         "male": """Mohammed Ahmed Ali Omar Youssef Karim Hassan Hussein Khalid Ibrahim Mahmoud Mustafa Tariq
             Samir Nabil Rachid Said Walid Hamza Bilal Ayoub Mehdi Adil Anas Amine Reda Sofiane Nassim Yassine
             Zakaria Abdelaziz Abdullah Ismail Faisal Fares Rami Ziad Majid Jamal Nizar Hicham Mounir""",
@@ -368,12 +436,16 @@ CULTURES: dict[str, dict[str, str]] = {
             Haddad Mansour Nasser Hamdan Saleh Hassan Darwish Abboud Aziz Ben_Ahmed Benmoussa Bouzid Chraibi
             El_Fassi Tazi Belkacem Boukhari Cherif Saadi Zaidi Rahmani Kaddouri Ghazali Khalil Abdallah
             Al-Rashid Al-Khatib Al-Tamimi El-Sherif Abdel-Rahman""",
-        "nick": "Mohammed=Mo Mustafa=Moss Ibrahim=Ibby Abdullah=Abdul Zakaria=Zak Youssef=Joe",
+        "nick": "Mohammed=Mo Abdullah=Abdul Zakaria=Zak",
     },
     # --- other scripts (about a fifth of clients) ---
     "el": {
-        "weight": "3", "homes": "GR:75 CY:10 GB:8 DE:7", "lang": "el", "translit": "el",
-        "fitz": "2 12 45 35 6 0", "hair": "35 45 15 4 1 0",
+        "weight": "3",
+        "homes": "GR:75 CY:10 GB:8 DE:7",
+        "lang": "el",
+        "translit": "el",
+        "fitz": "2 12 45 35 6 0",
+        "hair": "35 45 15 4 1 0",
         "male": """Γιώργος Δημήτρης Κωνσταντίνος Νίκος Γιάννης Παναγιώτης Βασίλης Χρήστος Αθανάσιος Μιχάλης
             Ευάγγελος Σπύρος Αντώνης Ανδρέας Ηλίας Σταύρος Αλέξανδρος Πέτρος Στέλιος Μανώλης Λευτέρης
             Θοδωρής Άγγελος Απόστολος Χαράλαμπος Παύλος Φώτης Τάσος Άρης Λάμπρος Στάθης Μάριος""",
@@ -387,11 +459,16 @@ CULTURES: dict[str, dict[str, str]] = {
             Βλάχος/Βλάχου Αναγνώστου Μιχαηλίδης/Μιχαηλίδου Λαμπράκης/Λαμπράκη Τσολάκης/Τσολάκη
             Κυριακίδης/Κυριακίδου Ζαχαρίου Σαββίδης/Σαββίδου Αλεξίου Γιαννόπουλος/Γιαννοπούλου Ευθυμίου""",
         "nick": """Κωνσταντίνος=Κώστας Παναγιώτης=Πάνος Αθανάσιος=Θανάσης Ευάγγελος=Βαγγέλης Χαράλαμπος=Μπάμπης
-            Θοδωρής=Θόδωρος Αικατερίνη=Κατερίνα Βασιλική=Βάσω Παρασκευή=Βούλα Γιώργος=George Νίκος=Nick""",
+            Αικατερίνη=Κατερίνα Βασιλική=Βάσω Παρασκευή=Βούλα Γιώργος=George Νίκος=Nick""",
     },
     "ru": {
-        "weight": "4", "homes": "RU:68 DE:16 GB:8 CY:4 CZ:4", "lang": "ru", "fem": "ru", "translit": "ru",
-        "fitz": "15 45 30 9 1 0", "hair": "6 36 30 16 11 1",
+        "weight": "4",
+        "homes": "RU:68 DE:16 GB:8 CY:4 CZ:4",
+        "lang": "ru",
+        "fem": "ru",
+        "translit": "ru",
+        "fitz": "15 45 30 9 1 0",
+        "hair": "6 36 30 16 11 1",
         "male": """Александр Дмитрий Сергей Андрей Алексей Максим Иван Михаил Артём Никита Евгений Владимир
             Николай Павел Роман Денис Игорь Олег Юрий Виктор Константин Антон Илья Кирилл Егор Вадим Виталий
             Станислав Григорий Фёдор Тимофей Матвей Руслан Борис Геннадий Леонид Вячеслав Степан""",
@@ -409,8 +486,13 @@ CULTURES: dict[str, dict[str, str]] = {
             Ольга=Оля""",
     },
     "uk": {
-        "weight": "3", "homes": "UA:62 PL:20 DE:12 GB:6", "lang": "uk", "fem": "uk", "translit": "uk",
-        "fitz": "15 45 30 9 1 0", "hair": "6 36 30 16 11 1",
+        "weight": "3",
+        "homes": "UA:62 PL:20 DE:12 GB:6",
+        "lang": "uk",
+        "fem": "uk",
+        "translit": "uk",
+        "fitz": "15 45 30 9 1 0",
+        "hair": "6 36 30 16 11 1",
         "male": """Олександр Андрій Сергій Дмитро Володимир Олег Іван Михайло Юрій Василь Богдан Тарас Віталій
             Ярослав Максим Микола Петро Євген Остап Роман Ігор Степан Назар Артем Денис Віктор Григорій Павло
             Святослав Олексій Вадим Тимофій""",
@@ -420,13 +502,17 @@ CULTURES: dict[str, dict[str, str]] = {
             Ткачук Мельник Лисенко Марченко Савченко Руденко Мороз Петренко Клименко Павленко Левченко
             Харченко Кузьменко Гончаренко Романенко Онищенко Приходько Кравчук Литвиненко Савчук Мартинюк
             Ковальчук Демченко Білоус Іваненко Гаврилюк Костенко Данилюк Яковенко Зінченко Карпенко Козак
-            Сидоренко Гуменюк Дорошенко Панченко Ковальський Яворський Грицький""",
+            Сидоренко Гуменюк Дорошенко Панченко Ковальський Яворський Вишневський""",
         "nick": """Олександр=Саша,Sasha Володимир=Володя Михайло=Михась Дмитро=Діма Олексій=Льоша
-            Тарас=Тарасик Катерина=Катя Соломія=Соля""",
+            Катерина=Катя Соломія=Соля""",
     },
     "ar": {
-        "weight": "3", "homes": "AE:35 SA:32 EG:20 JO:8 GB:5", "lang": "ar", "keeps": "1",
-        "fitz": "0 5 30 45 17 3", "hair": "82 16 2 0 0 0",
+        "weight": "3",
+        "homes": "AE:35 SA:32 EG:20 JO:8 GB:5",
+        "lang": "ar",
+        "keeps": "1",
+        "fitz": "0 5 30 45 17 3",
+        "hair": "82 16 2 0 0 0",
         "male": """محمد=Mohammed أحمد=Ahmed علي=Ali عمر=Omar يوسف=Youssef خالد=Khalid حسن=Hassan حسين=Hussein
             إبراهيم=Ibrahim محمود=Mahmoud مصطفى=Mustafa عبدالله=Abdullah عبدالرحمن=Abdulrahman فيصل=Faisal
             سعود=Saud فهد=Fahad سلطان=Sultan ماجد=Majid طارق=Tariq كريم=Karim سامي=Sami ناصر=Nasser
@@ -443,8 +529,13 @@ CULTURES: dict[str, dict[str, str]] = {
             عيسى=Issa البنا=El-Banna الشريف=El-Sherif""",
     },
     "zh": {
-        "weight": "3", "homes": "CN:62 GB:16 US:14 CA:4 AU:4", "lang": "zh", "keeps": "1", "cjk": "1",
-        "fitz": "0 10 50 35 5 0", "hair": "90 10 0 0 0 0",
+        "weight": "3",
+        "homes": "CN:62 GB:16 US:14 CA:4 AU:4",
+        "lang": "zh",
+        "keeps": "1",
+        "cjk": "1",
+        "fitz": "0 10 50 35 5 0",
+        "hair": "90 10 0 0 0 0",
         "male": """伟=Wei 强=Qiang 磊=Lei 军=Jun 勇=Yong 杰=Jie 涛=Tao 明=Ming 超=Chao 刚=Gang 平=Ping 辉=Hui
             鹏=Peng 斌=Bin 浩=Hao 宇=Yu 俊杰=Junjie 浩然=Haoran 子轩=Zixuan 志强=Zhiqiang 建华=Jianhua
             建国=Jianguo 文博=Wenbo 宇航=Yuhang 鑫=Xin 健=Jian 峰=Feng 亮=Liang 海=Hai 东=Dong 龙=Long
@@ -459,8 +550,12 @@ CULTURES: dict[str, dict[str, str]] = {
         "abroad_f": "Lily Grace Amy Cindy Vivian Joyce",
     },
     "ja": {
-        "weight": "1.5", "homes": "JP:85 US:8 GB:7", "lang": "ja", "cjk": "1",
-        "fitz": "0 10 50 35 5 0", "hair": "88 12 0 0 0 0",
+        "weight": "1.5",
+        "homes": "JP:85 US:8 GB:7",
+        "lang": "ja",
+        "cjk": "1",
+        "fitz": "0 10 50 35 5 0",
+        "hair": "88 12 0 0 0 0",
         "male": """健太=Kenta 翔太=Shota 大輔=Daisuke 拓也=Takuya 直樹=Naoki 和也=Kazuya 亮=Ryo 誠=Makoto
             浩二=Koji 健一=Kenichi 隆=Takashi 博=Hiroshi 茂=Shigeru 悠斗=Yuto 蓮=Ren 陽翔=Haruto 大樹=Daiki
             翔=Sho 達也=Tatsuya 雄一=Yuichi 修=Osamu 聡=Satoshi 剛=Tsuyoshi 哲也=Tetsuya 裕太=Yuta 慎也=Shinya""",
@@ -473,8 +568,13 @@ CULTURES: dict[str, dict[str, str]] = {
             後藤=Goto 長谷川=Hasegawa 村上=Murakami 近藤=Kondo""",
     },
     "ko": {
-        "weight": "1.5", "homes": "KR:85 US:10 GB:5", "lang": "ko", "keeps": "1", "cjk": "1",
-        "fitz": "0 10 50 35 5 0", "hair": "88 12 0 0 0 0",
+        "weight": "1.5",
+        "homes": "KR:85 US:10 GB:5",
+        "lang": "ko",
+        "keeps": "1",
+        "cjk": "1",
+        "fitz": "0 10 50 35 5 0",
+        "hair": "88 12 0 0 0 0",
         "male": """민준=Min-jun 서준=Seo-jun 도윤=Do-yun 예준=Ye-jun 시우=Si-woo 주원=Joo-won 하준=Ha-jun
             지호=Ji-ho 지훈=Ji-hoon 준서=Jun-seo 성민=Sung-min 현우=Hyun-woo 동현=Dong-hyun 정훈=Jung-hoon
             상철=Sang-chul 영수=Young-soo 재현=Jae-hyun 승현=Seung-hyun 태현=Tae-hyun 준호=Jun-ho 진우=Jin-woo
@@ -495,7 +595,8 @@ CULTURES: dict[str, dict[str, str]] = {
 COUNTRIES: dict[str, dict[str, str]] = {
     "GB": {
         "phone": "740 746 747 748 749 751 753 754 756 757 758 759 771 772 773 774 775 776 777 780 784 785 786 787 "
-        "788 789 790 792 794 795 796 797 798 799:7", "format": "+44 xxxx xxxxxx",
+        "788 789 790 792 794 795 796 797 798 799:7",
+        "format": "+44 xxxx xxxxxx",
         "cities": """London=SW1#_#@@|E1#_#@@|N1#_#@@|SE1#_#@@|NW%_#@@|W%_#@@ Manchester=M%_#@@|M2#_#@@
             Birmingham=B1#_#@@|B2#_#@@ Leeds=LS%_#@@ Liverpool=L1#_#@@ Bristol=BS%_#@@ Sheffield=S1#_#@@
             Newcastle_upon_Tyne=NE%_#@@ Nottingham=NG%_#@@ Leicester=LE%_#@@ Cardiff=CF1#_#@@ Brighton=BN1_#@@
@@ -505,36 +606,50 @@ COUNTRIES: dict[str, dict[str, str]] = {
             Church_Street Kings_Road Queens_Road New_Road Mill_Lane Grange_Road London_Road Albert_Road
             The_Avenue Springfield_Road Windsor_Road Chester_Road Highfield_Road York_Road Stanley_Road
             Richmond_Road Alexandra_Road Elm_Grove Oak_Avenue Beech_Close Meadow_Way Orchard_Close""",
-        "line1": "{n} {s}", "line2": "Flat {m}", "p2": "0.2",
+        "line1": "{n} {s}",
+        "line2": "Flat {m}",
+        "p2": "0.2",
     },
     "GB_SCO": {
-        "iso": "GB", "phone": "740 747 748 749 751 753 754 771 772 773 774 775 776 777 780 784 786 790 792:7",
+        "iso": "GB",
+        "phone": "740 747 748 749 751 753 754 771 772 773 774 775 776 777 780 784 786 790 792:7",
         "format": "+44 xxxx xxxxxx",
         "cities": """Glasgow=G%_#@@|G1#_#@@ Edinburgh=EH%_#@@|EH1#_#@@ Aberdeen=AB1#_#@@ Dundee=DD%_#@@
             Inverness=IV%_#@@ Stirling=FK%_#@@ Perth=PH%_#@@ Paisley=PA%_#@@""",
         "streets": """High_Street Main_Street Sauchiehall_Street Princes_Street Union_Street Great_Western_Road
             Leith_Walk Byres_Road Dumbarton_Road Morningside_Road Queen_Street George_Street Castle_Street
             Marchmont_Road""",
-        "line1": "{n} {s}", "line2": "Flat {a}/{a}", "p2": "0.35",
+        "line1": "{n} {s}",
+        "line2": "Flat {a}/1|Flat {a}/2",
+        "p2": "0.35",
     },
     "IE": {
-        "phone": "83 85 86 87 89:7", "format": "+353 xx xxx xxxx",
+        "phone": "83 85 86 87 89:7",
+        "format": "+353 xx xxx xxxx",
         "cities": """Dublin=D0%_@#@#|D1#_@#@# Cork=T12_@#@# Galway=H91_@#@# Limerick=V94_@#@#
             Waterford=X91_@#@# Kilkenny=R95_@#@# Drogheda=A92_@#@# Sligo=F91_@#@#""",
         "streets": """Main_Street O'Connell_Street Church_Road Grafton_Street Patrick_Street Shop_Street
             Castle_Street Bridge_Street Chapel_Lane Station_Road Mill_Road Green_Lane Abbey_Street""",
-        "line1": "{n} {s}", "line2": "Apartment {m}", "p2": "0.2",
+        "line1": "{n} {s}",
+        "line2": "Apartment {m}",
+        "p2": "0.2",
     },
     "US": {
-        "phone": " ".join(f"{a}{d}" for a in "212 305 312 404 415 512 617 646 713 718 917 206 303".split()
-                          for d in "23456789") + ":6",
+        "phone": " ".join(
+            f"{area}{d}"
+            for area in ("212", "305", "312", "404", "415", "512", "617", "646", "713", "718", "917", "206", "303")
+            for d in "23456789"
+        )
+        + ":6",
         "format": "+1 xxx-xxx-xxxx",
         "cities": """New_York,_NY=100## Los_Angeles,_CA=900## Chicago,_IL=606## Houston,_TX=770##
             San_Francisco,_CA=941## Boston,_MA=021## Miami,_FL=331## Seattle,_WA=981## Austin,_TX=787##
             Atlanta,_GA=303## Denver,_CO=802##""",
         "streets": """Main_Street Oak_Street Maple_Avenue Park_Avenue Washington_Street Elm_Street 2nd_Street
             Cedar_Lane Lake_Drive Sunset_Boulevard Pine_Street Broadway Hill_Road""",
-        "line1": "{b} {s}", "line2": "Apt {m}", "p2": "0.3",
+        "line1": "{b} {s}",
+        "line2": "Apt {m}",
+        "p2": "0.3",
     },
     "CA": {
         "phone": " ".join(f"{a}{d}" for a in ("416", "604", "514") for d in "23456789") + ":6",
@@ -543,64 +658,87 @@ COUNTRIES: dict[str, dict[str, str]] = {
             Ottawa,_ON=K%@_#@#""",
         "streets": """Yonge_Street Queen_Street_West King_Street Main_Street Robson_Street Rue_Sainte-Catherine
             Bank_Street 17th_Avenue_SW""",
-        "line1": "{b} {s}", "line2": "Unit {m}", "p2": "0.3",
+        "line1": "{b} {s}",
+        "line2": "Unit {m}",
+        "p2": "0.3",
     },
     "AU": {
-        "phone": "40 41 42 43 46:7", "format": "+61 xxx xxx xxx",
+        "phone": "40 41 42 43 46:7",
+        "format": "+61 xxx xxx xxx",
         "cities": "Sydney_NSW=20## Melbourne_VIC=30## Brisbane_QLD=40## Perth_WA=60## Adelaide_SA=50##",
         "streets": """George_Street Collins_Street Queen_Street Hay_Street King_William_Street Pitt_Street
             Bourke_Street Chapel_Street Beach_Road Smith_Street""",
-        "line1": "{n} {s}", "line2": "Unit {m}", "p2": "0.25",
+        "line1": "{n} {s}",
+        "line2": "Unit {m}",
+        "p2": "0.25",
     },
     "ES": {
-        "phone": "60 61 62 63 64 65 66 67 68 69 71 72 73 74:7", "format": "+34 xxx xxx xxx",
+        "phone": "60 61 62 63 64 65 66 67 68 69 71 72 73 74:7",
+        "format": "+34 xxx xx xx xx",
         "cities": """Madrid=280## Barcelona=080## Valencia=460## Sevilla=410## Zaragoza=500## Málaga=290##
             Bilbao=480## Alicante=030## Córdoba=140## Valladolid=470## A_Coruña=150## Murcia=300##""",
         "streets": """Calle_Mayor Gran_Vía Calle_de_Alcalá Avenida_de_la_Constitución Calle_Real Plaza_de_España
             Calle_San_Francisco Paseo_de_Gracia Calle_del_Sol Avenida_de_Andalucía Calle_Nueva
             Calle_de_la_Iglesia Rambla_de_Catalunya""",
-        "line1": "{s}, {n}", "line2": "{a}º {L}", "p2": "0.6",
+        "line1": "{s}, {n}",
+        "line2": "{a}º {L}",
+        "p2": "0.6",
     },
     "PT": {
-        "phone": "91 92 93 96:7", "format": "+351 xxx xxx xxx",
+        "phone": "91 92 93 96:7",
+        "format": "+351 xxx xxx xxx",
         "cities": """Lisboa=1###-### Porto=4###-### Braga=47##-### Coimbra=30##-### Faro=80##-###
             Setúbal=29##-###""",
         "streets": """Rua_Augusta Avenida_da_Liberdade Rua_de_Santa_Catarina Rua_do_Comércio Avenida_da_República
             Rua_Direita Rua_da_Liberdade Rua_Dom_João_V Travessa_do_Carmo Largo_do_Rato""",
-        "line1": "{s}, {n}", "line2": "{a}º Esq.|{a}º Dto.", "p2": "0.5",
+        "line1": "{s}, {n}",
+        "line2": "{a}º Esq.|{a}º Dto.",
+        "p2": "0.5",
     },
     "BR": {
-        "phone": "119 219 319 419 519 619 719 819:8", "format": "+55 xx xxxxx-xxxx",
+        "phone": "119 219 319 419 519 619 719 819:8",
+        "format": "+55 xx xxxxx-xxxx",
         "cities": """São_Paulo=0####-### Rio_de_Janeiro=2####-### Belo_Horizonte=3####-### Curitiba=8####-###
             Porto_Alegre=9####-### Salvador=4####-### Recife=5####-### Brasília=7####-### Fortaleza=60###-###""",
         "streets": """Rua_Oscar_Freire Avenida_Paulista Rua_Augusta Avenida_Atlântica Rua_XV_de_Novembro
             Avenida_Brasil Rua_das_Flores Rua_São_José Avenida_Getúlio_Vargas Rua_Sete_de_Setembro""",
-        "line1": "{s}, {n}", "line2": "Apto {k}", "p2": "0.4",
+        "line1": "{s}, {n}",
+        "line2": "Apto {k}",
+        "p2": "0.4",
     },
     "FR": {
-        "phone": "60 61 62 64 65 66 67 68 73 74 75 76 77 78:7", "format": "+33 x xx xx xx xx",
+        "phone": "60 61 62 64 65 66 67 68 73 74 75 76 77 78:7",
+        "format": "+33 x xx xx xx xx",
         "cities": """Paris=750## Lyon=6900% Marseille=130## Toulouse=310## Nice=060## Nantes=440##
             Bordeaux=330## Lille=590## Strasbourg=670## Montpellier=340## Rennes=350##""",
         "streets": """rue_de_la_République rue_Victor_Hugo avenue_Jean_Jaurès rue_Pasteur boulevard_Voltaire
             rue_de_la_Paix rue_du_Moulin place_de_la_Mairie avenue_du_Général_de_Gaulle rue_des_Écoles
             rue_Nationale rue_de_l'Église chemin_des_Vignes allée_des_Tilleuls""",
-        "line1": "{n} {s}|{n} bis {s}", "line2": "Bâtiment {L}|Appartement {m}", "p2": "0.2",
+        "line1": "{n} {s}|{n} bis {s}",
+        "line2": "Bâtiment {L}|Appartement {m}",
+        "p2": "0.2",
     },
     "BE": {
         "phone": "470 471 472 473 474 475 476 477 478 479 484 485 486 487 488 489 490 491 492 493 494 495 496 "
-        "497 498 499:6", "format": "+32 xxx xx xx xx",
+        "497 498 499:6",
+        "format": "+32 xxx xx xx xx",
         "cities": """Antwerpen=20## Gent=90## Brussel=1000 Bruxelles=10#0 Liège=4000 Brugge=8000 Leuven=3000
             Charleroi=6000""",
         "streets": """Meir Veldstraat Nieuwstraat Rue_Neuve Rue_de_la_Loi Avenue_Louise Kerkstraat
             Stationsstraat Grote_Markt Rue_Saint-Gilles""",
-        "line1": "{s} {n}", "line2": "bus {a}", "p2": "0.2",
+        "line1": "{s} {n}",
+        "line2": "bus {a}",
+        "p2": "0.2",
     },
     "CH": {
-        "phone": "76 77 78 79:7", "format": "+41 xx xxx xx xx",
+        "phone": "76 77 78 79:7",
+        "format": "+41 xx xxx xx xx",
         "cities": "Zürich=80## Genève=12## Basel=40## Bern=30## Lausanne=10## Luzern=60## Winterthur=84##",
         "streets": """Bahnhofstrasse Hauptstrasse Dorfstrasse Kirchgasse Seestrasse Rue_du_Rhône
             Schulhausstrasse Industriestrasse Rosenweg Poststrasse""",
-        "line1": "{s} {n}", "line2": "", "p2": "0",
+        "line1": "{s} {n}",
+        "line2": "",
+        "p2": "0",
     },
     "DE": {
         "phone": "151 152 157 159 176 177 178 179:8;160 162 163 170 171 172 173 174 175:7",
@@ -611,78 +749,107 @@ COUNTRIES: dict[str, dict[str, str]] = {
         "streets": """Hauptstraße Schulstraße Gartenstraße Bahnhofstraße Dorfstraße Bergstraße Birkenweg
             Lindenstraße Kirchstraße Waldstraße Ringstraße Schillerstraße Goethestraße Am_Markt
             Friedrichstraße Mühlenweg Rosenweg Sonnenallee Königsallee""",
-        "line1": "{s} {n}|{s} {n}|{s} {n}{l}", "line2": "", "p2": "0",
+        "line1": "{s} {n}|{s} {n}|{s} {n}{l}",
+        "line2": "",
+        "p2": "0",
     },
     "AT": {
-        "phone": "664 660 676 650:7", "format": "+43 xxx *",
+        "phone": "664 660 676 650:7",
+        "format": "+43 xxx *",
         "cities": "Wien=1#%0 Graz=80## Linz=40## Salzburg=50## Innsbruck=60##",
         "streets": """Mariahilfer_Straße Hauptplatz Landstraßer_Hauptstraße Herrengasse Kärntner_Straße
             Schulgasse Bahnhofstraße Kirchengasse Lerchenfelder_Straße""",
-        "line1": "{s} {n}", "line2": "Top {m}|Stiege {a}/Top {m}", "p2": "0.5",
+        "line1": "{s} {n}",
+        "line2": "Top {m}|Stiege {a}/Top {m}",
+        "p2": "0.5",
     },
     "NL": {
-        "phone": "61 62 63 64 65 68:7", "format": "+31 x xxxxxxxx",
+        "phone": "61 62 63 64 65 68:7",
+        "format": "+31 x xxxxxxxx",
         "cities": """Amsterdam=10##_@@ Rotterdam=30##_@@ Den_Haag=25##_@@ Utrecht=35##_@@ Eindhoven=56##_@@
             Groningen=97##_@@ Tilburg=50##_@@ Haarlem=20##_@@""",
         "streets": """Kalverstraat Dorpsstraat Kerkstraat Stationsweg Hoofdstraat Molenstraat Schoolstraat
             Julianalaan Wilhelminastraat Prinsengracht Keizersgracht Oranjestraat""",
-        "line1": "{s} {n}|{s} {n}-{l}", "line2": "", "p2": "0",
+        "line1": "{s} {n}|{s} {n}-{l}",
+        "line2": "",
+        "p2": "0",
     },
     "IT": {
-        "phone": "320 328 333 338 340 347 348 349 366 380 388 389 391 392 393:7", "format": "+39 xxx xxx xxxx",
+        "phone": "320 328 333 338 340 347 348 349 366 380 388 389 391 392 393:7",
+        "format": "+39 xxx xxx xxxx",
         "cities": """Roma=001## Milano=201## Napoli=801## Torino=101## Palermo=901## Bologna=401## Firenze=501##
             Genova=161## Bari=701## Verona=371##""",
         "streets": """Via_Roma Via_Garibaldi Via_Mazzini Corso_Vittorio_Emanuele_II Via_Dante Via_Verdi
             Corso_Italia Via_Cavour Via_Marconi Piazza_della_Repubblica Via_Nazionale Via_XX_Settembre""",
-        "line1": "{s} {n}|{s}, {n}", "line2": "Scala {L}, int. {m}", "p2": "0.15",
+        "line1": "{s} {n}|{s}, {n}",
+        "line2": "Scala {L}, int. {m}",
+        "p2": "0.15",
     },
     "PL": {
-        "phone": "50 51 53 57 60 66 69 72 73 78 79 88:7", "format": "+48 xxx xxx xxx",
+        "phone": "50 51 53 57 60 66 69 72 73 78 79 88:7",
+        "format": "+48 xxx xxx xxx",
         "cities": """Warszawa=0#-### Kraków=3#-### Łódź=9#-### Wrocław=5#-### Poznań=6#-### Gdańsk=80-###
             Szczecin=7#-### Lublin=20-### Katowice=40-### Białystok=15-### Bydgoszcz=85-### Rzeszów=35-###""",
         "streets": """ul._Marszałkowska ul._Piotrkowska ul._Długa ul._Mickiewicza ul._Słowackiego ul._Kościuszki
             ul._Polna ul._Leśna ul._Ogrodowa ul._Kwiatowa ul._Szkolna ul._Źródlana ul._Żeromskiego
             al._Jerozolimskie""",
-        "line1": "{s} {n}|{s} {n}/{m}", "line2": "", "p2": "0",
+        "line1": "{s} {n}|{s} {n}/{m}",
+        "line2": "",
+        "p2": "0",
     },
     "CZ": {
         "phone": "601 602 603 604 605 606 607 608 720 721 722 723 724 725 730 731 732 733 734 736 737 739 770 "
-        "771 772 773 774 775 776 777 778 779 790 791 792 793 797 799:6", "format": "+420 xxx xxx xxx",
+        "771 772 773 774 775 776 777 778 779 790 791 792 793 797 799:6",
+        "format": "+420 xxx xxx xxx",
         "cities": "Praha=1#%_00 Brno=6#%_00 Ostrava=7#%_00 Plzeň=3#%_00 Olomouc=77%_00 Liberec=46%_0#",
         "streets": """Vinohradská Národní Masarykova Husova Palackého Nádražní Komenského Školní Zahradní
             Jiráskova Smetanova Dvořákova Žižkova""",
-        "line1": "{s} {n}|{s} {b}/{a}", "line2": "", "p2": "0",
+        "line1": "{s} {n}|{s} {b}/{a}",
+        "line2": "",
+        "p2": "0",
     },
     "TR": {
         "phone": "501 505 506 507 530 531 532 533 534 535 536 537 538 539 541 542 543 544 545 546 547 548 549 "
-        "551 552 553 554 555:7", "format": "+90 xxx xxx xx xx",
+        "551 552 553 554 555:7",
+        "format": "+90 xxx xxx xx xx",
         "cities": "İstanbul=34### Ankara=06### İzmir=35### Bursa=16### Antalya=07### Eskişehir=26### Muğla=48###",
         "streets": """Atatürk_Caddesi İstiklal_Caddesi Cumhuriyet_Caddesi Bağdat_Caddesi
             Gazi_Mustafa_Kemal_Bulvarı Barbaros_Bulvarı Menekşe_Sokak Lale_Sokak Gül_Sokak Çiçek_Sokak""",
-        "line1": "{s} No: {n}", "line2": "Daire {m}", "p2": "0.6",
+        "line1": "{s} No: {n}",
+        "line2": "Daire {m}",
+        "p2": "0.6",
     },
     "NO": {
-        "phone": "40 41 46 47 48 90 91 92 93 94 95 97 98 99:6", "format": "+47 xxx xx xxx",
+        "phone": "40 41 46 47 48 90 91 92 93 94 95 97 98 99:6",
+        "format": "+47 xxx xx xxx",
         "cities": "Oslo=0%## Bergen=50## Trondheim=70## Stavanger=40## Tromsø=90## Bodø=80## Ålesund=60##",
         "streets": """Karl_Johans_gate Storgata Kirkegata Bogstadveien Thorvald_Meyers_gate Skolegata Parkveien
             Fjordveien Strandgata Kongens_gate Dronningens_gate Sjøgata Bryggen Løkkeveien""",
-        "line1": "{s} {n}|{s} {n}{L}", "line2": "", "p2": "0",
+        "line1": "{s} {n}|{s} {n}{L}",
+        "line2": "",
+        "p2": "0",
     },
     "SE": {
-        "phone": "70 72 73 76 79:7", "format": "+46 xx xxx xx xx",
+        "phone": "70 72 73 76 79:7",
+        "format": "+46 xx xxx xx xx",
         "cities": """Stockholm=1%#_## Göteborg=4%#_## Malmö=2%#_## Uppsala=75%_## Västerås=72%_##
             Örebro=70%_## Linköping=58%_##""",
         "streets": """Drottninggatan Storgatan Kungsgatan Vasagatan Sveavägen Götgatan Östra_Hamngatan
             Södra_Vägen Järnvägsgatan Skolgatan Kyrkogatan""",
-        "line1": "{s} {n}", "line2": "lgh 1{a}0{a}", "p2": "0.4",
+        "line1": "{s} {n}",
+        "line2": "lgh 1{a}0{a}",
+        "p2": "0.4",
     },
     "DK": {
-        "phone": "26 27 28:6", "format": "+45 xx xx xx xx",
+        "phone": "26 27 28:6",
+        "format": "+45 xx xx xx xx",
         "cities": """København_K=1#%# København_N=2200 Aarhus_C=8000 Odense_C=5000 Aalborg=9000 Esbjerg=6700
             Frederiksberg=1#%#""",
         "streets": """Strøget Vesterbrogade Nørrebrogade Østerbrogade Amagerbrogade Jernbanegade Søndergade
             Nørregade Algade Torvegade Åboulevarden""",
-        "line1": "{s} {n}", "line2": "{a}. tv.|{a}. th.", "p2": "0.5",
+        "line1": "{s} {n}",
+        "line2": "{a}. tv.|{a}. th.",
+        "p2": "0.5",
     },
     "VN": {
         "phone": "90 91 93 94 96 97 98 32 33 34 35 36 37 38 39 70 76 77 78 79 81 82 83 84 85 86 88:7",
@@ -691,103 +858,146 @@ COUNTRIES: dict[str, dict[str, str]] = {
             Cần_Thơ=900000 Huế=530000""",
         "streets": """Lê_Lợi Nguyễn_Huệ Trần_Hưng_Đạo Hai_Bà_Trưng Lý_Thường_Kiệt Điện_Biên_Phủ Nguyễn_Trãi
             Lê_Duẩn Phan_Chu_Trinh Hoàng_Diệu""",
-        "line1": "{n} {s}", "line2": "Phường {a}", "p2": "0.5",
+        "line1": "{n} {s}",
+        "line2": "Phường {a}",
+        "p2": "0.5",
     },
     "IN": {
-        "phone": "90 91 93 94 95 96 97 98 99:8", "format": "+91 xxxxx xxxxx",
+        "phone": "90 91 93 94 95 96 97 98 99:8",
+        "format": "+91 xxxxx xxxxx",
         "cities": """Mumbai=400### Delhi=110### Bengaluru=560### Chennai=600### Hyderabad=500### Pune=411###
             Kolkata=700### Ahmedabad=380### Chandigarh=160###""",
         "streets": """MG_Road Station_Road Park_Street Nehru_Road Gandhi_Nagar Linking_Road Brigade_Road
             Anna_Salai Civil_Lines Main_Road""",
-        "line1": "{n} {s}", "line2": "Flat {k}", "p2": "0.5",
+        "line1": "{n} {s}",
+        "line2": "Flat {k}",
+        "p2": "0.5",
     },
     "NG": {
-        "phone": "803 806 813 816 703 706 810 814 903 906 802 808 812 701 708 805 807 815 905 809 817 818 909 "
-        "908:7", "format": "+234 xxx xxx xxxx",
+        "phone": "803 806 813 816 703 706 810 814 903 906 802 808 812 701 708 805 807 815 905 809 817 818 909 908:7",
+        "format": "+234 xxx xxx xxxx",
         "cities": """Lagos=100### Abuja=900### Port_Harcourt=500### Ibadan=200### Enugu=400### Kano=700###
             Benin_City=300###""",
         "streets": """Allen_Avenue Awolowo_Road Adeola_Odeku_Street Herbert_Macaulay_Way Ahmadu_Bello_Way
             Aminu_Kano_Crescent Ogui_Road Bode_Thomas_Street""",
-        "line1": "{n} {s}", "line2": "", "p2": "0",
+        "line1": "{n} {s}",
+        "line2": "",
+        "p2": "0",
     },
     "MA": {
-        "phone": "61 62 65 66 67 70:7", "format": "+212 xxx xxx xxx",
+        "phone": "61 62 65 66 67 70:7",
+        "format": "+212 x xx xx xx xx",
         "cities": "Casablanca=20### Rabat=10### Marrakech=40### Tanger=90### Fès=30### Agadir=80###",
         "streets": """Boulevard_Mohammed_V Avenue_Hassan_II Rue_Ibn_Battouta Boulevard_Zerktouni Avenue_des_FAR
             Rue_de_Fès""",
-        "line1": "{n} {s}", "line2": "Appartement {m}", "p2": "0.3",
+        "line1": "{n} {s}",
+        "line2": "Appartement {m}",
+        "p2": "0.3",
     },
     "AE": {
-        "phone": "50 52 54 55 56 58:7", "format": "+971 xx xxx xxxx",
+        "phone": "50 52 54 55 56 58:7",
+        "format": "+971 xx xxx xxxx",
         "cities": "Dubai= Abu_Dhabi= Sharjah= Ajman=",
         "streets": """Sheikh_Zayed_Road Al_Wasl_Road Jumeirah_Beach_Road Al_Khail_Road Corniche_Road Hamdan_Street
             Al_Muroor_Road""",
-        "line1": "Villa {n}, {s}|Apartment {k}, {s}", "line2": "", "p2": "0",
+        "line1": "Villa {n}, {s}|Apartment {k}, {s}",
+        "line2": "",
+        "p2": "0",
     },
     "SA": {
-        "phone": "50 53 54 55 56 58 59:7", "format": "+966 xx xxx xxxx",
+        "phone": "50 53 54 55 56 58 59:7",
+        "format": "+966 xx xxx xxxx",
         "cities": "الرياض=1%### جدة=2%### الدمام=3%### مكة_المكرمة=24### المدينة_المنورة=42###",
         "streets": "طريق_الملك_فهد طريق_الملك_عبدالله شارع_التحلية شارع_العليا طريق_الأمير_سلطان شارع_الأمير_محمد",
-        "line1": "{n} {s}", "line2": "", "p2": "0",
+        "line1": "{n} {s}",
+        "line2": "",
+        "p2": "0",
     },
     "EG": {
-        "phone": "10 11 12 15:8", "format": "+20 xx xxxx xxxx",
+        "phone": "10 11 12 15:8",
+        "format": "+20 xx xxxx xxxx",
         "cities": "القاهرة=11### الإسكندرية=21### الجيزة=12### المنصورة=35###",
         "streets": "شارع_التحرير شارع_الهرم شارع_جامعة_الدول_العربية شارع_قصر_النيل شارع_طلعت_حرب شارع_فيصل",
-        "line1": "{n} {s}", "line2": "شقة {m}", "p2": "0.4",
+        "line1": "{n} {s}",
+        "line2": "شقة {m}",
+        "p2": "0.4",
     },
     "JO": {
-        "phone": "792 793 794 795 796 797 798:6", "format": "+962 x xxxx xxxx",
+        "phone": "792 793 794 795 796 797 798:6",
+        "format": "+962 x xxxx xxxx",
         "cities": "عمّان=11### إربد=21### الزرقاء=13###",
         "streets": "شارع_الرينبو شارع_مكة شارع_الجاردنز شارع_زهران شارع_وصفي_التل",
-        "line1": "{n} {s}", "line2": "", "p2": "0",
+        "line1": "{n} {s}",
+        "line2": "",
+        "p2": "0",
     },
     "GR": {
-        "phone": "690 693 694 695 697 698 699:7", "format": "+30 xxx xxx xxxx",
+        "phone": "690 693 694 695 697 698 699:7",
+        "format": "+30 xxx xxx xxxx",
         "cities": "Αθήνα=1%#_## Θεσσαλονίκη=54#_## Πάτρα=26#_## Ηράκλειο=71#_## Λάρισα=41#_## Βόλος=38#_##",
         "streets": """Ερμού Σταδίου Πανεπιστημίου Αιόλου Ακαδημίας Πατησίων Βασιλίσσης_Σοφίας Αλεξάνδρας Εγνατίας
             Τσιμισκή Μητροπόλεως""",
-        "line1": "{s} {n}", "line2": "", "p2": "0",
+        "line1": "{s} {n}",
+        "line2": "",
+        "p2": "0",
     },
     "CY": {
-        "phone": "96 97 99:6", "format": "+357 xx xxxxxx",
+        "phone": "96 97 99:6",
+        "format": "+357 xx xxxxxx",
         "cities": "Λευκωσία=1%## Λεμεσός=3%## Λάρνακα=6%## Πάφος=8%##",
         "streets": "Λεωφόρος_Μακαρίου Λήδρας Ονασαγόρου Αρχιεπισκόπου_Κυπριανού Αγίου_Ανδρέα",
-        "line1": "{s} {n}", "line2": "Διαμέρισμα {a}0{a}", "p2": "0.4",
+        "line1": "{s} {n}",
+        "line2": "Διαμέρισμα {a}0{a}",
+        "p2": "0.4",
     },
     "RU": {
-        "phone": "90 91 92 95 96 98 99:8", "format": "+7 xxx xxx-xx-xx",
+        "phone": "90 91 92 95 96 98 99:8",
+        "format": "+7 xxx xxx-xx-xx",
         "cities": "Москва=1%#### Санкт-Петербург=19#### Казань=420### Новосибирск=630### Екатеринбург=620###",
         "streets": """ул._Тверская ул._Ленина ул._Гагарина ул._Садовая пр._Мира ул._Пушкина ул._Советская
             ул._Лесная Невский_пр.""",
-        "line1": "{s}, д. {n}", "line2": "кв. {m}", "p2": "0.7",
+        "line1": "{s}, д. {n}",
+        "line2": "кв. {m}",
+        "p2": "0.7",
     },
     "UA": {
-        "phone": "50 63 66 67 68 73 93 95 96 97 98 99:7", "format": "+380 xx xxx xxxx",
+        "phone": "50 63 66 67 68 73 93 95 96 97 98 99:7",
+        "format": "+380 xx xxx xxxx",
         "cities": "Київ=0%### Львів=79### Одеса=65### Харків=61### Дніпро=49### Вінниця=21###",
         "streets": """вул._Хрещатик вул._Шевченка вул._Франка вул._Січових_Стрільців просп._Перемоги
             вул._Грушевського вул._Лесі_Українки""",
-        "line1": "{s}, {n}", "line2": "кв. {m}", "p2": "0.7",
+        "line1": "{s}, {n}",
+        "line2": "кв. {m}",
+        "p2": "0.7",
     },
     "CN": {
         "phone": "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 180 181 182 183 "
-        "185 186 187 188 189:8", "format": "+86 xxx xxxx xxxx",
+        "185 186 187 188 189:8",
+        "format": "+86 xxx xxxx xxxx",
         "cities": "北京=100### 上海=200### 广州=510### 深圳=518### 成都=610### 杭州=310### 南京=210###",
         "streets": "人民路 解放路 中山路 建设路 和平路 建国路 长江路 新华路",
-        "line1": "{s}{n}号", "line2": "{a}号楼{k}室", "p2": "0.7",
+        "line1": "{s}{n}号",
+        "line2": "{a}号楼{k}室",
+        "p2": "0.7",
     },
     "JP": {
         "phone": "701 702 703 704 705 706 707 708 709 801 802 803 804 805 806 807 808 809 901 902 903 904 905 "
-        "906 907 908 909:7", "format": "+81 xx-xxxx-xxxx",
+        "906 907 908 909:7",
+        "format": "+81 xx-xxxx-xxxx",
         "cities": "東京都=1%#-#### 大阪市=5%#-#### 横浜市=2%#-#### 名古屋市=4%#-#### 福岡市=81#-#### 札幌市=0%#-####",
         "streets": "本町 中央 栄町 緑町 旭町 東町 南町 幸町 錦町 住吉町",
-        "line1": "{s}{a}丁目{n}-{m}", "line2": "{k}号室", "p2": "0.4",
+        "line1": "{s}{a}丁目{n}-{m}",
+        "line2": "{k}号室",
+        "p2": "0.4",
     },
     "KR": {
-        "phone": "100 101 102 103 104 106 107 108 109:7", "format": "+82 xx-xxxx-xxxx",
+        "phone": "100 101 102 103 104 106 107 108 109:7",
+        "format": "+82 xx-xxxx-xxxx",
         "cities": "서울특별시=0%### 부산광역시=4%### 인천광역시=2%### 대구광역시=4%### 대전광역시=3%###",
         "streets": "중앙로 대학로 시장로 역전로 번영로 문화로 공원로",
-        "line1": "{s} {n}", "line2": "{a}동 {k}호", "p2": "0.6",
+        "line1": "{s} {n}",
+        "line2": "{a}동 {k}호",
+        "p2": "0.6",
     },
 }
 
@@ -842,4 +1052,27 @@ REFERRAL_DETAILS: dict[str, str] = {
     "clinic": "hair transplant clinic; laser clinic; trichology clinic",
     "walk_in": "",
     "other": "magazine article; poster at the gym; podcast; barber",
+}
+
+# --- Scars by kind: where they are, what the artist noted ({cm}, {mm}, {grafts} are filled in) ----------
+SCARS: dict[str, tuple[str, str]] = {
+    "fut_strip": (
+        "back of head, ear to ear; back of head (donor area); back of head, lower occipital",
+        "strip scar about {cm} cm long, {mm} mm wide; strip scar, stretched in the middle; "
+        "two strip scars from two surgeries",
+    ),
+    "fue_dots": (
+        "back and sides (donor area); back of head (donor area); donor area, over-harvested",
+        "about {grafts} extraction dots, visible at a grade 1; white dots, thin patch on the left side",
+    ),
+    "surgical": (
+        "crown; top; left side; right side; back of head; left temple",
+        "craniotomy scar, {cm} cm; cyst removal; skin cancer excision; shunt scar",
+    ),
+    "injury": (
+        "crown; top; front hairline; left side; right temple; back of head",
+        "road accident; sports injury; fall as a child; dog bite",
+    ),
+    "burn": ("top; crown; front hairline", "chemical burn from a hair relaxer; scald as a child"),
+    "other": ("left side; back of head; crown", "scarring alopecia patch; birthmark removal"),
 }
