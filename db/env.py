@@ -10,7 +10,7 @@ from smp_desktop.core.models import Base
 target_metadata = Base.metadata
 
 # Tables that belong to a dialect's search index, not to the ORM models (see 0001_initial).
-DIALECT_ONLY_TABLES = ("client_fts",)
+DIALECT_ONLY_TABLES = ("client_fts", "client_words")
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]

@@ -90,10 +90,15 @@ def test_best_matches_come_first(studio: OpenStudio, owner: Actor, people: dict[
     assert set(result[3:]) == {"Brown", "Hannah"}
 
 
-def test_a_short_query_matching_inside_words_is_found_too(
+def test_short_queries_match_word_starts_and_longer_ones_match_anywhere(
     studio: OpenStudio, owner: Actor, people: dict[str, int]
 ) -> None:
-    assert "Müller" in found(studio, owner, "ll")  # 2 characters: not a prefix of any name
+    assert "Müller" in found(studio, owner, "mü")  # 1–2 characters: a word starts with them
+    assert "Nguyễn Văn" in found(studio, owner, "va")  # ... any word, not only the first
+    assert "Smith" in found(studio, owner, "a.")  # ... e-mail parts too ("anna.smith@...")
+    assert "Müller" not in found(studio, owner, "ll")  # inside a word needs three characters ...
+    assert "Müller" in found(studio, owner, "ull")  # ... then any part matches
+    assert "Żółkiewski" in found(studio, owner, "kiew")
 
 
 def test_more_flag_when_the_page_is_full(studio: OpenStudio, owner: Actor, make_client) -> None:  # type: ignore[no-untyped-def]

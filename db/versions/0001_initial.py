@@ -18,6 +18,8 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+SQLITE_SEARCH_TABLES = ("client_words", "client_fts")
+
 
 def upgrade() -> None:
     op.create_table(
@@ -229,24 +231,31 @@ def upgrade() -> None:
 def _create_search_index() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        # --- SQLite dialect branch: FTS5 trigram index over client.search_text (substring search, 3+ chars).
+        # --- SQLite dialect branch. Two FTS5 indexes over client.search_text, kept in step by triggers:
+        # client_words (unicode61, prefix indexes): words that start with what was typed, from one character;
+        # client_fts (trigram): the typed text anywhere, from three characters.
+        op.execute(
+            "CREATE VIRTUAL TABLE client_words USING fts5(search_text, content='client', content_rowid='id', "
+            "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
+        )
         op.execute(
             "CREATE VIRTUAL TABLE client_fts USING fts5("
             "search_text, content='client', content_rowid='id', tokenize='trigram')"
         )
-        op.execute(
-            "CREATE TRIGGER client_fts_ai AFTER INSERT ON client BEGIN "
-            "INSERT INTO client_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
-        )
-        op.execute(
-            "CREATE TRIGGER client_fts_ad AFTER DELETE ON client BEGIN "
-            "INSERT INTO client_fts(client_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END"
-        )
-        op.execute(
-            "CREATE TRIGGER client_fts_au AFTER UPDATE OF search_text ON client BEGIN "
-            "INSERT INTO client_fts(client_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
-            "INSERT INTO client_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
-        )
+        for table in SQLITE_SEARCH_TABLES:
+            op.execute(
+                f"CREATE TRIGGER {table}_ai AFTER INSERT ON client BEGIN "
+                f"INSERT INTO {table}(rowid, search_text) VALUES (new.id, new.search_text); END"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_ad AFTER DELETE ON client BEGIN "
+                f"INSERT INTO {table}({table}, rowid, search_text) VALUES ('delete', old.id, old.search_text); END"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_au AFTER UPDATE OF search_text ON client BEGIN "
+                f"INSERT INTO {table}({table}, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+                f"INSERT INTO {table}(rowid, search_text) VALUES (new.id, new.search_text); END"
+            )
     elif bind.dialect.name == "postgresql":
         # --- PostgreSQL dialect branch: trigram GIN index for LIKE '%...%', pattern ops for prefix LIKE.
         available = bind.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'").scalar()
@@ -261,9 +270,10 @@ def _create_search_index() -> None:
 def _drop_search_index() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        for trigger in ("client_fts_ai", "client_fts_ad", "client_fts_au"):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        op.execute("DROP TABLE IF EXISTS client_fts")
+        for table in SQLITE_SEARCH_TABLES:
+            for suffix in ("ai", "ad", "au"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
+            op.execute(f"DROP TABLE IF EXISTS {table}")
     elif bind.dialect.name == "postgresql":
         for index in ("ix_client_search_trgm", "ix_client_sort_key_pattern", "ix_client_name_key_pattern"):
             op.execute(f"DROP INDEX IF EXISTS {index}")

@@ -43,12 +43,13 @@ class MaintenanceService:
                 checked.append("links between records (foreign keys)")
                 for table, rowid, parent, _ in fk_rows[:20]:
                     problems.append(f"A {table} record (row {rowid}) points to a missing {parent} record.")
-                # --- SQLite dialect branch: the client search index must match the client table.
-                try:
-                    connection.execute(text("INSERT INTO client_fts(client_fts, rank) VALUES ('integrity-check', 1)"))
-                    checked.append("client search index")
-                except Exception as exc:  # FTS5 reports a mismatch as a "database disk image is malformed" error
-                    problems.append(f"The client search index does not match the clients ({exc}); rebuild it.")
+                # --- SQLite dialect branch: the client search indexes must match the client table.
+                for index in ("client_words", "client_fts"):
+                    try:
+                        connection.execute(text(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"))
+                    except Exception as exc:  # FTS5 reports a mismatch as "database disk image is malformed"
+                        problems.append(f"The client search index ({index}) does not match the clients: {exc}.")
+                checked.append("client search indexes")
                 connection.rollback()
         else:
             with self._engine.connect() as connection:
