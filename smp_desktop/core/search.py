@@ -59,6 +59,24 @@ def query_key(query: str) -> str:
     return fold(query)
 
 
+def phone_prefix(query: str, region: str | None) -> str | None:
+    """The start of an E.164 number (digits only) that a typed phone query stands for, when it can be known:
+    "+48 60" -> "4860", "0044 79" -> "4479", "07700" with region GB -> "447700"; None for bare digits."""
+    raw = query.strip()
+    number = digits(raw)
+    if raw.startswith("+"):
+        return number or None
+    if raw.startswith("00"):
+        return number[2:] or None
+    if raw.startswith("0") and region:
+        import phonenumbers  # the validation layer loads it anyway; kept out of this module's import
+
+        country_code = phonenumbers.country_code_for_region(region.upper())
+        if country_code:
+            return f"{country_code}{number[1:]}"
+    return None
+
+
 def client_keys(
     first_name: str,
     last_name: str,

@@ -98,10 +98,12 @@ class ClientService:
         cursor = (rows[-1][-1], rows[-1][0]) if len(rows) == limit else None
         return page, cursor
 
-    def search(self, actor: Actor, query: str, *, limit: int = 200, include_archived: bool = False) -> SearchResult:
+    def search(self, actor: Actor, query: str, *, limit: int = 100, include_archived: bool = False) -> SearchResult:
         require(actor, Permission.VIEW_CLIENTS)
         with self._sessions() as session:
-            return search_clients(session, query, limit=limit, include_archived=include_archived)
+            return search_clients(
+                session, query, limit=limit, include_archived=include_archived, region=lambda: self._region(session)
+            )
 
     def possible_duplicates(
         self, actor: Actor, draft: ClientDraft, *, exclude_id: int | None = None

@@ -1,0 +1,227 @@
+"""The benchmark suite: measures user-facing costs on synthetic studios, prints a table against the goals and
+writes the results as JSON. Numbers are measured here, never asserted in unit tests.
+
+Run through `bench/run [--quick]`. Each measure runs in this process unless it needs a fresh one (memory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from studios import studio_dir  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+# Typed as a receptionist would: each prefix is one keystroke. Common and rare names, other scripts, phones, mail.
+TYPING = {
+    "common": ["smith", "anna", "mohammed", "nguyen", "garcia", "son"],
+    "rare": ["zolkiewski", "ødegård", "papadopoulos", "qx", "zzyzx"],
+    "scripts": ["王", "иван", "παπα", "محمد"],
+    "phone": ["07700", "+48 60", "+44 79"],
+    "email": ["example.org", "lukasz."],
+}
+
+
+@dataclass
+class Measure:
+    name: str
+    unit: str
+    samples: list[float]
+    goal: str = ""  # human-readable goal
+    limit: float | None = None  # the goal's limit on `stat` (or on the ratio when a floor is given)
+    stat: str = "p95"
+    floor: float | None = None
+    notes: str = ""
+    extra: dict[str, float] = field(default_factory=dict)
+
+    def value(self, stat: str | None = None) -> float:
+        data = sorted(self.samples)
+        stat = stat or self.stat
+        if stat == "median":
+            return statistics.median(data)
+        if stat == "max":
+            return data[-1]
+        if stat == "p95":
+            return data[min(len(data) - 1, round(0.95 * (len(data) - 1)))]
+        raise ValueError(stat)
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value() / self.floor if self.floor else None
+
+    @property
+    def met(self) -> bool | None:
+        if self.limit is None:
+            return None
+        return (self.ratio if self.floor else self.value()) <= self.limit  # type: ignore[operator]
+
+
+def _ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def measure_search_and_paint(clients: int, repeats: int) -> list[Measure]:
+    """Search per keystroke including the view update, and the list's first paint, on a real table view."""
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from smp_desktop.core.studio_db import open_studio
+    from smp_desktop.paths import StudioPaths
+    from smp_desktop.ui.models.client_list_model import PAGE_SIZE, ClientListModel
+
+    app = QApplication.instance() or QApplication([])
+    studio = open_studio(StudioPaths(studio_dir(clients)))
+    service = studio.services.clients
+    owner = studio.services.studio.owner()
+
+    def new_view() -> tuple[QTableView, ClientListModel]:
+        view = QTableView()
+        model = ClientListModel(view)
+        view.setModel(model)
+        view.resize(900, 700)
+        return view, model
+
+    # First paint: a new list, its first page fetched and painted.
+    paints = []
+    for _ in range(repeats * 4):
+        view, model = new_view()
+        started = time.perf_counter()
+        rows, cursor = service.list_page(owner, limit=PAGE_SIZE)
+        model.show_browse_page(rows, cursor, lambda after, limit: service.list_page(owner, after=after, limit=limit))
+        view.show()
+        view.viewport().repaint()
+        paints.append(_ms(time.perf_counter() - started))
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+
+    view, model = new_view()
+    view.show()
+    per_kind: dict[str, list[float]] = {kind: [] for kind in TYPING}
+    short, long_ = [], []
+    for repeat in range(repeats + 1):
+        for kind, words in TYPING.items():
+            for word in words:
+                for end in range(1, len(word) + 1):
+                    query = word[:end]
+                    started = time.perf_counter()
+                    result = service.search(owner, query)
+                    model.show_search_results(result.rows, more=result.more)
+                    view.viewport().repaint()
+                    elapsed = _ms(time.perf_counter() - started)
+                    if repeat == 0:
+                        continue  # warm-up pass: the page cache, as after the app has been open a while
+                    per_kind[kind].append(elapsed)
+                    (short if len(query) <= 3 else long_).append(elapsed)
+    studio.close()
+    every = [s for samples in per_kind.values() for s in samples]
+    label = f"{clients:,} clients"
+    measures = [
+        Measure(f"search per keystroke, {label}", "ms", every, "p95 ≤ 8 ms", 8.0),
+        Measure(f"  search, 1–3 characters, {label}", "ms", short),
+        Measure(f"  search, 4+ characters, {label}", "ms", long_),
+    ]
+    measures += [Measure(f"  search, {kind} terms, {label}", "ms", s) for kind, s in per_kind.items()]
+    measures.append(Measure(f"client list first paint, {label}", "ms", paints, "p95 ≤ 50 ms", 50.0))
+    return measures
+
+
+def measure_rss(clients: int) -> Measure:
+    """Peak memory of a fresh process with the studio open, the list painted and a few searches done."""
+    code = f"""
+import resource, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
+from PySide6.QtWidgets import QApplication, QTableView
+from studios import studio_dir
+from smp_desktop.core.studio_db import open_studio
+from smp_desktop.paths import StudioPaths
+from smp_desktop.ui.models.client_list_model import PAGE_SIZE, ClientListModel
+app = QApplication([])
+studio = open_studio(StudioPaths(studio_dir({clients})))
+service, owner = studio.services.clients, studio.services.studio.owner()
+view = QTableView(); model = ClientListModel(view); view.setModel(model); view.resize(900, 700); view.show()
+rows, cursor = service.list_page(owner, limit=PAGE_SIZE)
+model.show_browse_page(rows, cursor, lambda a, l: service.list_page(owner, after=a, limit=l))
+view.viewport().repaint()
+for q in ("a", "an", "ann", "anna", "smith", "07700"):
+    r = service.search(owner, q); model.show_search_results(r.rows, more=r.more); view.viewport().repaint()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return Measure(
+        f"peak memory with the list open, {clients:,} clients", "MB", [float(out.split()[-1])], "≤ 200 MB", 200.0, "max"
+    )
+
+
+def print_table(measures: list[Measure]) -> None:
+    header = f"{'measure':58} {'median':>9} {'p95':>9} {'spread':>17} {'floor':>8} {'ratio':>6}  goal"
+    print(header)
+    print("-" * len(header))
+    for m in measures:
+        spread = f"{min(m.samples):.2f}–{max(m.samples):.2f}"
+        floor = f"{m.floor:.2f}" if m.floor else ""
+        ratio = f"{m.ratio:.2f}" if m.ratio else ""
+        verdict = "" if m.met is None else ("ok" if m.met else "MISSED")
+        goal = f"{m.goal} {verdict}".strip()
+        print(
+            f"{m.name:58} {m.value('median'):>9.2f} {m.value('p95'):>9.2f} {spread:>17} {floor:>8} {ratio:>6}  {goal}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes (a few minutes)")
+    parser.add_argument("--out", type=Path, help="JSON results file (default bench/results/<time>.json)")
+    args = parser.parse_args(argv)
+
+    repeats = 3 if args.quick else 10
+    steps: list[Callable[[], list[Measure]]] = [
+        lambda: measure_search_and_paint(100_000, repeats),
+        lambda: [measure_rss(100_000)],
+    ]
+    if not args.quick:
+        steps.insert(0, lambda: measure_search_and_paint(10_000, repeats))
+    measures: list[Measure] = []
+    for step in steps:
+        measures.extend(step())
+
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = args.out or RESULTS / f"{stamp}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "when": stamp,
+                "mode": "quick" if args.quick else "full",
+                "machine": {"python": platform.python_version(), "platform": platform.platform()},
+                "measures": [
+                    {**asdict(m), "median": m.value("median"), "p95": m.value("p95"), "ratio": m.ratio, "met": m.met}
+                    for m in measures
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    print_table(measures)
+    print(f"\nresults: {out}")
+    goals = [m for m in measures if m.met is not None]
+    print(f"goals met: {sum(bool(m.met) for m in goals)}/{len(goals)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
