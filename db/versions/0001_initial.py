@@ -232,11 +232,11 @@ def _create_search_index() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         # --- SQLite dialect branch. Two FTS5 indexes over client.search_text, kept in step by triggers:
-        # client_words (unicode61, prefix indexes): words that start with what was typed, from one character;
+        # client_words (unicode61, prefix indexes): words that start with one or two typed characters;
         # client_fts (trigram): the typed text anywhere, from three characters.
         op.execute(
             "CREATE VIRTUAL TABLE client_words USING fts5(search_text, content='client', content_rowid='id', "
-            "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
+            "tokenize='unicode61 remove_diacritics 0', prefix='1 2')"
         )
         op.execute(
             "CREATE VIRTUAL TABLE client_fts USING fts5("
