@@ -5,16 +5,10 @@ from __future__ import annotations
 
 from alembic import context
 
+from smp_desktop.core.db.migrate import include_object
 from smp_desktop.core.models import Base
 
 target_metadata = Base.metadata
-
-# Tables that belong to a dialect's search index, not to the ORM models (see 0001_initial).
-DIALECT_ONLY_TABLES = ("client_fts", "client_words")
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    return not (type_ == "table" and name and name.startswith(DIALECT_ONLY_TABLES))
 
 
 def run_migrations_online() -> None:

@@ -41,6 +41,9 @@ SYSTEM_PACKAGES = (
     "fonts-dejavu-core",
     "poppler-utils",
 )
+# Only the test suite needs these: a PostgreSQL server the tests start in a temporary folder of their own, to
+# prove that the same code runs on a studio's shared server.
+TEST_SYSTEM_PACKAGES = ("postgresql",)
 
 
 def say(message: str) -> None:
@@ -87,8 +90,8 @@ def installed_packages(names: Sequence[str]) -> set[str]:
     return found
 
 
-def missing_system_packages() -> list[str]:
-    wanted = list(SYSTEM_PACKAGES)
+def missing_system_packages(extra: Sequence[str] = ()) -> list[str]:
+    wanted = [*SYSTEM_PACKAGES, *extra]
     try:
         import ensurepip  # noqa: F401
     except ImportError:
@@ -99,10 +102,10 @@ def missing_system_packages() -> list[str]:
     return [name for name in wanted if name not in have and f"{name}t64" not in have]
 
 
-def ensure_system_packages() -> None:
+def ensure_system_packages(extra: Sequence[str] = ()) -> None:
     if not sys.platform.startswith("linux") or not is_debian():
         return
-    missing = missing_system_packages()
+    missing = missing_system_packages(extra)
     if not missing:
         return
     install = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
@@ -149,13 +152,13 @@ def ensure_python_packages() -> None:
     pip = [os.fspath(venv_tool("python")), "-m", "pip", "--disable-pip-version-check"]
     say("upgrading pip")
     check([*pip, "install", "--quiet", "--upgrade", "pip"], "upgrading pip")
-    say("installing the app and its dev tools: pip install -e .[dev] (the first time downloads Qt)")
-    check([*pip, "install", "--quiet", "-e", ".[dev]"], "pip install -e .[dev]")
+    say("installing the app and its dev tools: pip install -e .[dev,postgres] (the first time downloads Qt)")
+    check([*pip, "install", "--quiet", "-e", ".[dev,postgres]"], "pip install -e .[dev,postgres]")
     STAMP.write_text(wanted + "\n")
 
 
-def set_up() -> None:
-    ensure_system_packages()
+def set_up(*, for_tests: bool = False) -> None:
+    ensure_system_packages(TEST_SYSTEM_PACKAGES if for_tests else ())
     ensure_venv()
     ensure_python_packages()
 
@@ -190,7 +193,7 @@ def cmd_run(app_args: list[str]) -> int:
 
 
 def cmd_test(pytest_args: list[str]) -> int:
-    set_up()
+    set_up(for_tests=True)
     results: list[tuple[str, int]] = []
 
     say("ruff check .")

@@ -15,6 +15,21 @@ from sqlalchemy import Engine, inspect
 from smp_desktop.core.db.backup import online_backup
 from smp_desktop.resources import migrations_dir
 
+# Search-index objects a migration creates for one dialect only (see db/versions/0001_initial.py); the models do
+# not describe them, so comparisons of models and database leave them out.
+DIALECT_ONLY_OBJECTS = (
+    "client_fts",
+    "client_words",
+    "ix_client_search_trgm",
+    "ix_client_sort_key_pattern",
+    "ix_client_name_key_pattern",
+)
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic's filter: everything but the dialect-only search objects."""
+    return not (name and name.startswith(DIALECT_ONLY_OBJECTS))
+
 
 class DatabaseTooNew(Exception):
     """The database was written by a newer SMP Desktop than this one."""
