@@ -47,7 +47,7 @@ class SearchResult:
     more: bool  # more matches exist than were returned: the user should keep typing
 
 
-def summary_select() -> Select[tuple[object, ...]]:
+def summary_select() -> Select[*tuple[Any, ...]]:
     return select(*SUMMARY_COLUMNS)
 
 
@@ -83,7 +83,7 @@ class _Page:
 _COLUMNS = (*SUMMARY_COLUMNS, Client.sort_key)
 
 
-def _name_prefix_statement(column: Any, *, include_archived: bool) -> Select[tuple[object, ...]]:
+def _name_prefix_statement(column: Any, *, include_archived: bool) -> Select[*tuple[Any, ...]]:
     statement = select(*_COLUMNS).where(column.like(bindparam("pattern"), escape="\\"))
     if not include_archived:
         statement = statement.where(Client.archived.is_(False))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
+from typing import TypeVar
 
-from sqlalchemy import func, insert, or_, select, tuple_
+from sqlalchemy import ColumnElement, func, insert, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from smp_desktop.core import search
@@ -19,10 +20,12 @@ from smp_desktop.core.services.client_search import SearchResult, search_clients
 from smp_desktop.core.services.client_validation import CheckedClient, check_client, suitability_concerns
 from smp_desktop.core.services.errors import NotFound, ValidationFailed
 
+T = TypeVar("T")
+
 DRAFT_COLUMNS = tuple(name for name in ClientDraft.__dataclass_fields__ if name != "scars")
 
 
-def batched(items: Iterable[CheckedClient], size: int) -> Iterator[list[CheckedClient]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -214,7 +217,7 @@ class ClientService:
     @staticmethod
     def _duplicates(session: Session, checked: CheckedClient, exclude_id: int | None) -> tuple[ClientSummary, ...]:
         draft = checked.draft
-        conditions = []
+        conditions: list[ColumnElement[bool]] = []
         if draft.date_of_birth is not None and (draft.first_name or draft.last_name):
             name_key = f"{search.fold(draft.first_name)} {search.fold(draft.last_name)}".strip()
             conditions.append((Client.name_key == name_key) & (Client.date_of_birth == draft.date_of_birth))

@@ -1,0 +1,1 @@
+"""Controllers: connect a view's signals to the services, and keep the screen in step with the data."""

@@ -1,0 +1,38 @@
+"""The window-wide commands: switching areas, quitting, the database check and the About box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from smp_desktop.core.services.maintenance import MaintenanceService
+from smp_desktop.ui.background import Runner
+from smp_desktop.ui.dialogs import about, database_check
+from smp_desktop.ui.main_window import MainWindow
+
+
+class MainWindowController(QObject):
+    def __init__(self, window: MainWindow, maintenance: MaintenanceService, runner: Runner) -> None:
+        super().__init__(window)
+        self._window = window
+        self._maintenance = maintenance
+        self._runner = runner
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self._window.navigation.currentRowChanged.connect(self._on_area_chosen)
+        self._window.quit_action.triggered.connect(self._on_quit)
+        self._window.check_database_action.triggered.connect(self._on_check_database)
+        self._window.about_action.triggered.connect(self._on_about)
+
+    def _on_area_chosen(self, row: int) -> None:
+        if row >= 0:
+            self._window.areas.setCurrentIndex(row)
+
+    def _on_quit(self) -> None:
+        self._window.close()
+
+    def _on_check_database(self) -> None:
+        database_check.check_database(self._window, self._maintenance, self._runner)
+
+    def _on_about(self) -> None:
+        about.AboutDialog(self._window).exec()

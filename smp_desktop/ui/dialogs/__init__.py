@@ -1,0 +1,1 @@
+"""Dialogs the user answers: first run, about, duplicates, unsaved changes, database check."""

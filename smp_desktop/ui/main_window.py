@@ -1,0 +1,164 @@
+"""The main window's frame: navigation between areas, menus and their shortcuts, the status bar.
+
+Areas (Clients now; Calendar, Ink register, Documents, Settings later) are added with `add_area`; the window
+knows nothing about what they do. Closing asks each registered close guard first (unsaved changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from smp_desktop import APP_NAME
+from smp_desktop.core.services.access import Actor
+from smp_desktop.ui.locale_format import format_count
+from smp_desktop.ui.vocabulary import label
+from smp_desktop.ui.window_state import WindowState
+
+STATE_KEY = "main_window"
+DEFAULT_SIZE = QSize(1280, 800)
+# Answers "may the window close now?"; given a callable that closes it again once an asynchronous save is done.
+CloseGuard = Callable[[Callable[[], object]], bool]
+
+NAVIGATION_STYLE = """
+QListWidget#navigation { border: none; background: palette(window); font-size: 11pt; padding-top: 8px; }
+QListWidget#navigation::item { padding: 8px 12px; border-radius: 6px; margin: 1px 6px; }
+QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+QStatusBar QLabel { padding: 0 10px 0 4px; }
+QLabel#statusStudio { font-weight: 600; }
+"""
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()  # every close guard agreed: areas save their own state now
+
+    def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setStyleSheet(NAVIGATION_STYLE)
+        self._state = state
+        self._close_guards: list[CloseGuard] = []
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.navigation.setFixedWidth(170)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.areas = QStackedWidget()
+        divider = QFrame()
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(divider)
+        row.addWidget(self.areas, 1)
+        self.setCentralWidget(central)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_status_bar()
+        if not self._state.restore_geometry(self, STATE_KEY):
+            self.resize(DEFAULT_SIZE)
+
+    # --- areas ----------------------------------------------------------------------------------------------
+    def add_area(self, title: str, widget: QWidget, icon: QIcon | None = None) -> int:
+        item = QListWidgetItem(icon or QIcon(), title, self.navigation)
+        item.setSizeHint(QSize(0, 40))
+        index = self.areas.addWidget(widget)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        return index
+
+    # --- status ---------------------------------------------------------------------------------------------
+    def set_studio(self, name: str, *, is_demo: bool = False) -> None:
+        text = name if not is_demo or "demo" in name.lower() else self.tr("%1 (demo)").replace("%1", name)
+        self.studio_label.setText(text)
+        self.setWindowTitle(f"{text} — {APP_NAME}")
+
+    def set_actor(self, actor: Actor) -> None:
+        self.actor_label.setText(
+            self.tr("Working as %1 (%2)").replace("%1", actor.display_name).replace("%2", label(actor.role))
+        )
+
+    def set_client_count(self, count: int) -> None:
+        if count == 1:
+            self.count_label.setText(self.tr("1 client"))
+        else:
+            self.count_label.setText(self.tr("%1 clients").replace("%1", format_count(count)))
+
+    # --- closing --------------------------------------------------------------------------------------------
+    def add_close_guard(self, guard: CloseGuard) -> None:
+        self._close_guards.append(guard)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for guard in self._close_guards:
+            if not guard(self.close):
+                event.ignore()
+                return
+        self._state.save_geometry(self, STATE_KEY)
+        self.closing.emit()
+        event.accept()
+
+    # --- building -------------------------------------------------------------------------------------------
+    def _create_actions(self) -> None:
+        self.new_client_action = QAction(self.tr("&New Client"), self)
+        self.new_client_action.setShortcut(QKeySequence.StandardKey.New)
+        self.check_database_action = QAction(self.tr("&Check Database…"), self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.find_action = QAction(self.tr("&Find Client…"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.archive_action = QAction(self.tr("&Archive Client"), self)
+        self.archive_action.setEnabled(False)
+        self.show_archived_action = QAction(self.tr("Show &Archived Clients"), self)
+        self.show_archived_action.setCheckable(True)
+        self.about_action = QAction(self.tr("&About %1").replace("%1", APP_NAME), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_client_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.check_database_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        clients_menu = bar.addMenu(self.tr("&Clients"))
+        clients_menu.addAction(self.find_action)
+        clients_menu.addSeparator()
+        clients_menu.addAction(self.archive_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.show_archived_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _create_status_bar(self) -> None:
+        self.studio_label = QLabel()
+        self.studio_label.setObjectName("statusStudio")
+        self.actor_label = QLabel()
+        self.count_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.studio_label)
+        status.addWidget(self.actor_label)
+        status.addPermanentWidget(self.count_label)

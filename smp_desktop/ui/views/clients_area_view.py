@@ -1,0 +1,139 @@
+"""The Clients area: search box and client list on the left, the open client's page on the right. Layout only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smp_desktop.ui.models.client_list_model import DATE_OF_BIRTH, EMAIL, NAME, PHONE
+from smp_desktop.ui.views.client_form_view import ClientFormView
+
+LIST_STYLE = """
+QLabel#listCount { color: palette(placeholder-text); padding: 2px 2px; }
+QLabel#placeholderTitle { font-size: 14pt; font-weight: 600; }
+QLabel#placeholderText { color: palette(placeholder-text); }
+"""
+
+
+class ClientTable(QTableView):
+    """The client list's table: columns sized from the font, the least needed ones hidden when it is narrow."""
+
+    def fit_columns(self) -> None:
+        width = self.viewport().width()
+        self.setColumnHidden(EMAIL, width < 640)
+        self.setColumnHidden(DATE_OF_BIRTH, width < 360)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
+class ClientsAreaView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(LIST_STYLE)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("clientsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._list_panel())
+        self.splitter.addWidget(self._page_panel())
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([440, 840])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _list_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setMinimumWidth(260)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("clientSearch")
+        self.search_box.setPlaceholderText(self.tr("Search name, phone or e-mail… (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("New client"))
+        self.new_button.setToolTip(self.tr("Add a client (Ctrl+N)"))
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_button)
+
+        self.table = ClientTable()
+        self.table.setObjectName("clientTable")
+        self.table.setSortingEnabled(False)  # the list is ordered by the service (family name), page by page
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("listCount")
+
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(10, 10, 6, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        return panel
+
+    def size_columns(self) -> None:
+        """Column widths from the font, not the data: measuring every row would defeat paging."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (DATE_OF_BIRTH, PHONE, EMAIL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(DATE_OF_BIRTH, metrics.horizontalAdvance("00/00/00000") + 14)
+        header.resizeSection(PHONE, metrics.horizontalAdvance("+44 7911 1234567") + 16)
+        header.resizeSection(EMAIL, metrics.horizontalAdvance("firstname.lastname@mail") + 16)
+        self.table.fit_columns()
+
+    def _page_panel(self) -> QWidget:
+        self.page_stack = QStackedWidget()
+        self.placeholder = QWidget()
+        title = QLabel(self.tr("No client open"))
+        title.setObjectName("placeholderTitle")
+        text = QLabel(self.tr("Pick a client from the list, or press Ctrl+N to add a new one."))
+        text.setObjectName("placeholderText")
+        column = QVBoxLayout(self.placeholder)
+        column.addStretch(1)
+        text.setWordWrap(True)
+        for label in (title, text):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(label)
+        column.addStretch(2)
+        self.form = ClientFormView()
+        self.page_stack.addWidget(self.placeholder)
+        self.page_stack.addWidget(self.form)
+        return self.page_stack
+
+    def show_placeholder(self) -> None:
+        self.page_stack.setCurrentWidget(self.placeholder)
+
+    def show_form(self) -> None:
+        self.page_stack.setCurrentWidget(self.form)

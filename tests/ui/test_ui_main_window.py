@@ -1,0 +1,92 @@
+"""The main window: areas, menus and shortcuts, status bar, remembered geometry, About and the database check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QSettings, Qt, qVersion
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from smp_desktop import __version__
+from smp_desktop.core.services.client_data import ClientRecord
+from smp_desktop.core.services.maintenance import CheckReport
+from smp_desktop.ui.dialogs import about, database_check
+from smp_desktop.ui.workspace import Workspace
+
+
+def test_only_the_clients_area_is_offered_for_now(workspace: Workspace) -> None:
+    window = workspace.window
+    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == ["Clients"]
+    assert window.areas.currentWidget() is workspace.clients_view
+
+
+def test_menus_carry_the_standard_shortcuts(workspace: Workspace) -> None:
+    window = workspace.window
+    assert window.new_client_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Clients", "&View", "&Help"]
+
+
+def test_ctrl_f_puts_the_cursor_in_the_search_box(qtbot: QtBot, workspace: Workspace) -> None:
+    window = workspace.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    workspace.clients_view.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.clients_view.search_box.hasFocus()
+
+
+def test_status_bar_names_the_studio_the_staff_member_and_the_client_count(
+    make_client: Callable[..., ClientRecord], open_workspace: Callable[[], Workspace]
+) -> None:
+    make_client(first_name="Anna", last_name="Smith")
+    make_client(first_name="Bea", last_name="Jones")
+    window = open_workspace().window
+    assert window.studio_label.text() == "Test Studio"
+    assert window.actor_label.text() == "Working as Olivia Owner (Owner)"
+    assert window.count_label.text() == "2 clients"
+    assert window.windowTitle() == "Test Studio — SMP Desktop"
+
+
+def test_window_geometry_and_splitter_are_remembered(
+    qtbot: QtBot, open_workspace: Callable[[], Workspace], settings: QSettings
+) -> None:
+    first = open_workspace()
+    screen = first.window.screen().availableGeometry()  # offscreen: a small screen; restoring keeps within it
+    size = (min(1000, screen.width() - 16), min(640, screen.height() - 60))
+    assert size != (first.window.width(), first.window.height())
+    first.window.resize(*size)
+    first.clients_view.splitter.setSizes([300, 400])
+    sizes = first.clients_view.splitter.sizes()
+    assert first.window.close()
+
+    second = open_workspace()
+    assert (second.window.width(), second.window.height()) == size
+    assert second.clients_view.splitter.sizes() == sizes
+
+
+def test_about_names_the_app_version_and_runtime(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = about.AboutDialog(workspace.window)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "About SMP Desktop"
+    assert dialog.version_label.text() == f"Version {__version__}"
+    runtime = dialog.runtime_label.text()
+    assert f"Qt {qVersion()}" in runtime and f"PySide6 {pyside_version}" in runtime and "Python 3." in runtime
+
+
+def test_check_database_reports_a_healthy_studio(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports: list[CheckReport] = []
+    monkeypatch.setattr(database_check, "show_report", lambda _parent, report: reports.append(report))
+    workspace.window.check_database_action.trigger()
+    assert len(reports) == 1 and reports[0].healthy
+    assert "database file integrity" in reports[0].checked
+    box = database_check.report_box(workspace.window, reports[0])
+    qtbot.addWidget(box)
+    assert box.text() == "The studio database is healthy."
