@@ -39,6 +39,7 @@ SYSTEM_PACKAGES = (
     "libxcb-render-util0",
     "libxcb-image0",
     "fonts-dejavu-core",
+    "fonts-noto-cjk",  # Chinese, Japanese and Korean names on screen
     "poppler-utils",
 )
 # Only the test suite needs these: a PostgreSQL server the tests start in a temporary folder of their own, to

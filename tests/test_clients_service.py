@@ -231,3 +231,28 @@ def test_list_pages_follow_name_order_without_gaps(studio: OpenStudio, owner: Ac
             break
     assert sorted(seen) == sorted(names) and len(seen) == len(names)
     assert seen[:4] == ["Adams", "adams", "Ängström", "Baker"]  # folded order: accents and case do not scatter
+
+
+def test_a_future_birth_date_is_an_error_not_an_under_18_concern() -> None:
+    from smp_desktop.core.services.client_validation import suitability_concerns
+
+    assert (
+        suitability_concerns(ClientDraft(first_name="A", date_of_birth=date(2030, 1, 1)), today=date(2026, 1, 1)) == ()
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "preferred", "said", "listed"),
+    [
+        ("Łukasz", "Żółkiewski", "Łuki", "Łukasz Żółkiewski (Łuki)", "Żółkiewski, Łukasz (Łuki)"),
+        ("伟", "王", "", "王伟", "王伟"),
+        ("太郎", "山田", "", "山田太郎", "山田太郎"),
+        ("민준", "김", "", "김민준", "김민준"),
+        ("Anna", "", "", "Anna", "Anna"),
+    ],
+)
+def test_names_are_shown_in_their_cultures_order(first: str, last: str, preferred: str, said: str, listed: str) -> None:
+    from smp_desktop.core.services.client_data import display_name, list_name
+
+    assert display_name(first, last, preferred) == said
+    assert list_name(first, last, preferred) == listed

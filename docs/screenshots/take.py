@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QLocale, QPoint, QSettings
@@ -73,6 +72,10 @@ PEOPLE = [
     ("Liam", "Anderson", date(2009, 1, 20), "+44 7911 123987", "liam.anderson@example.co.uk"),
     ("Tomasz", "Wiśniewski", date(1979, 7, 7), "+48 698 765 432", "t.wisniewski@example.pl"),
     ("Jonathan", "Hartley", date(1986, 10, 29), "+44 7911 123111", "jon.hartley@example.co.uk"),
+    ("伟", "王", date(1990, 5, 1), "+86 139 1234 5678", "wang.wei@example.cn"),
+    ("محمد", "العلي", date(1985, 2, 2), "+44 7911 123555", "m.alali@example.com"),
+    ("Александр", "Иванов", date(1981, 8, 8), "+7 912 345 67 89", "a.ivanov@example.ru"),
+    ("Văn Đức", "Nguyễn", date(1993, 3, 3), "+84 91 234 56 78", "duc.nguyen@example.vn"),
 ]
 
 RICH = ClientDraft(
@@ -162,9 +165,15 @@ def main() -> int:
         form.scroll_area.verticalScrollBar().setValue(top - 48)
         settle(app)
         window.grab().save(str(HERE / "client-page.png"))
+
+        # The end of the list: names in Chinese, Arabic, Cyrillic and Greek, and one of them open.
+        view.table.scrollToBottom()
+        view.table.setCurrentIndex(model.index(model.rowCount() - 1, 0))
+        settle(app)
+        window.grab().save(str(HERE / "client-list-scripts.png"))
         window.close()
         studio.close()
-    print(f"saved {HERE / 'client-list.png'} and {HERE / 'client-page.png'}")
+    print(f"saved client-list.png, client-page.png and client-list-scripts.png in {HERE}")
     return 0
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import date
 from typing import TYPE_CHECKING
 
 from smp_desktop.core.demo_people import demo_clients
 from smp_desktop.core.progress import Progress
+from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_validation import CheckedClient
 from smp_desktop.core.services.clients import batched
 from smp_desktop.core.services.errors import ValidationFailed
@@ -36,8 +37,8 @@ class DemoStudioExists(Exception):
 
 def create_demo_studio(
     studio: OpenStudio, *, clients: int, seed: int = 2026, today: date | None = None
-) -> Iterator[Progress]:
-    """Create the demo studio in an empty database, yielding progress as clients are added."""
+) -> Generator[Progress, None, Actor]:
+    """Create the demo studio in an empty database, yielding progress as clients are added; returns the owner."""
     services = studio.services
     if services.studio.exists():
         raise DemoStudioExists(
@@ -57,3 +58,4 @@ def create_demo_studio(
         services.clients.create_many(owner, checked, action="demo")
         done += len(chunk)
         yield Progress(done, clients, "Creating clients")
+    return owner

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.background import BackgroundRunner
+from smp_desktop.ui.controllers.client_list_controller import SEARCH_LIMIT
 from smp_desktop.ui.models.client_list_model import NAME, PAGE_SIZE, ClientIdRole, ListMode
 from smp_desktop.ui.workspace import Workspace, build_workspace
 
@@ -86,7 +87,7 @@ def test_search_finds_greek_cyrillic_and_chinese_names(
     for first, last in PEOPLE:
         make_client(first_name=first, last_name=last)
     box = workspace.clients_view.search_box
-    for typed, expected in (("αντω", "Αντωνίου, Γιάννης"), ("смир", "Смирнов, Андрей"), ("王", "王, 伟")):
+    for typed, expected in (("αντω", "Αντωνίου, Γιάννης"), ("смир", "Смирнов, Андрей"), ("王", "王伟")):
         box.clear()
         type_text(box, typed)
         assert box.text() == typed
@@ -110,11 +111,11 @@ def test_clearing_the_search_returns_to_browsing(
 def test_too_many_matches_says_keep_typing(
     qtbot: QtBot, add_clients: Callable[[int, str], None], workspace: Workspace
 ) -> None:
-    add_clients(230, "Manyfold")
+    add_clients(SEARCH_LIMIT + 30, "Manyfold")
     qtbot.keyClicks(workspace.clients_view.search_box, "many")
     qtbot.waitUntil(lambda: workspace.clients.list.model.mode is ListMode.SEARCH)
-    assert workspace.clients.list.model.rowCount() == 200
-    assert workspace.clients_view.count_label.text() == "200+ matches — keep typing"
+    assert workspace.clients.list.model.rowCount() == SEARCH_LIMIT
+    assert workspace.clients_view.count_label.text() == f"{SEARCH_LIMIT}+ matches — keep typing"
 
 
 def test_enter_opens_the_first_result_and_down_moves_into_the_list(

@@ -107,9 +107,38 @@ class ClientSummary:
     def display_name(self) -> str:
         return display_name(self.first_name, self.last_name, self.preferred_name)
 
+    @property
+    def list_name(self) -> str:
+        return list_name(self.first_name, self.last_name, self.preferred_name)
+
+
+# Kana, CJK ideographs (with extension A) and compatibility ideographs, Hangul syllables.
+_EAST_ASIAN_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uf900", "\ufaff"), ("\uac00", "\ud7af"))
+
+
+def is_east_asian(text: str) -> bool:
+    """Han, Kana or Hangul: names written family name first, without a space."""
+    return any(start <= ch <= end for ch in text for start, end in _EAST_ASIAN_RANGES)
+
 
 def display_name(first: str, last: str, preferred: str = "") -> str:
-    name = f"{first} {last}".strip()
-    if preferred and preferred != first:
-        name = f"{name} ({preferred})"
-    return name
+    """The name as it is said: "Łukasz Żółkiewski", and "王伟" (family name first) for Chinese, Japanese, Korean."""
+    return _with_preferred(_family_first(first, last) or f"{first.strip()} {last.strip()}".strip(), first, preferred)
+
+
+def list_name(first: str, last: str, preferred: str = "") -> str:
+    """The name as the list sorts it, family name first: "Żółkiewski, Łukasz (Łuki)", "王伟"."""
+    first, last = first.strip(), last.strip()
+    name = _family_first(first, last) or (f"{last}, {first}" if first and last else (last or first))
+    return _with_preferred(name, first, preferred)
+
+
+def _family_first(first: str, last: str) -> str:
+    """East Asian names, family name first and no space between; "" for other names."""
+    first, last = first.strip(), last.strip()
+    return f"{last}{first}" if first and last and is_east_asian(first + last) else ""
+
+
+def _with_preferred(name: str, first: str, preferred: str) -> str:
+    preferred = preferred.strip()
+    return f"{name} ({preferred})" if preferred and preferred != first.strip() else name

@@ -184,7 +184,11 @@ def suitability_concerns(draft: ClientDraft, *, today: date) -> tuple[Suitabilit
                 "Alopecia may be temporary: regrowth can make treated areas look darker.",
             )
         )
-    if draft.date_of_birth is not None and age_on(draft.date_of_birth, today) < ADULT_AGE:
+    if (
+        draft.date_of_birth is not None
+        and draft.date_of_birth <= today
+        and age_on(draft.date_of_birth, today) < ADULT_AGE
+    ):
         concerns.append(
             SuitabilityConcern("under_18", f"Under 18 (age {age_on(draft.date_of_birth, today)}): cannot be treated.")
         )

@@ -36,13 +36,8 @@ class ListMode(Enum):
 
 
 def list_name(client: ClientSummary) -> str:
-    """Family name first, as the list is sorted: "Żółkiewski, Jan (Janek)"."""
-    first, last = client.first_name.strip(), client.last_name.strip()
-    name = f"{last}, {first}" if first and last else (last or first)
-    preferred = client.preferred_name.strip()
-    if preferred and preferred != first:
-        name = f"{name} ({preferred})"
-    return name
+    """Family name first, as the list is sorted: "Żółkiewski, Jan (Janek)", "王伟"."""
+    return client.list_name
 
 
 class ClientListModel(QAbstractTableModel):
