@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from studios import studio_dir  # noqa: E402
+from studios import studio_dir
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
