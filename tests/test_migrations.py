@@ -98,6 +98,7 @@ def test_upgrade_takes_an_online_backup_first(tmp_path: Path, monkeypatch: pytes
     released_head = migrate.head_revision()
     next_release = _migrations_with_extra_revision(tmp_path)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: next_release)
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9000")  # the next release names its head too
     with open_studio(paths) as studio:
         result = studio.last_upgrade
         assert result is not None and result.changed and result.to_revision == "9000"
@@ -137,3 +138,8 @@ def _draft(first: str, last: str):  # type: ignore[no-untyped-def]
     from smp_desktop.core.services.client_data import ClientDraft
 
     return ClientDraft(first_name=first, last_name=last)
+
+
+def test_the_known_head_is_alembics_head() -> None:
+    """migrate.SCHEMA_HEAD lets start-up skip alembic; it must name the newest revision in db/versions."""
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
