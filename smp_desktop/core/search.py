@@ -69,7 +69,7 @@ def phone_prefix(query: str, region: str | None) -> str | None:
     if raw.startswith("00"):
         return number[2:] or None
     if raw.startswith("0") and region:
-        import phonenumbers  # the validation layer loads it anyway; kept out of this module's import
+        import phonenumbers  # imported on first use: it is slow to load
 
         country_code = phonenumbers.country_code_for_region(region.upper())
         if country_code:

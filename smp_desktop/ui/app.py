@@ -12,7 +12,7 @@ from smp_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.resources import bundle_dir
-from smp_desktop.ui import error_report
+from smp_desktop.ui import error_report, startup_probe
 from smp_desktop.ui.background import BackgroundRunner, Runner
 from smp_desktop.ui.dialogs.first_run import FirstRunDialog
 from smp_desktop.ui.workspace import build_workspace
@@ -37,6 +37,7 @@ def run_app(paths: StudioPaths, database_url: str | None, argv: Sequence[str]) -
         workspace = build_workspace(studio.services, actor, runner, QSettings())
         workspace.window.setWindowIcon(app.windowIcon())
         workspace.window.show()
+        startup_probe.install_if_requested(workspace, app)
         return app.exec()
     finally:
         runner.wait(10_000)  # let a save in flight finish before the database closes
