@@ -81,3 +81,11 @@ def test_every_package_in_the_tree_is_listed_for_the_wheel() -> None:
     listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     in_tree = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "smp_desktop").rglob("__init__.py")}
     assert in_tree <= listed
+
+
+def test_the_app_version_is_the_package_version() -> None:
+    import tomllib
+
+    import smp_desktop
+
+    assert smp_desktop.__version__ == tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
