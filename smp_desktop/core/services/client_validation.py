@@ -75,28 +75,44 @@ def check_client(draft: ClientDraft, *, today: date, default_region: str | None)
     problems: list[FieldProblem] = []
 
     if not draft.first_name and not draft.last_name:
-        problems.append(FieldProblem("first_name", "Enter the client's first name or last name."))
+        problems.append(FieldProblem("first_name", "Enter the client's first name or last name.", "name_required"))
     for name, limit in MAX_LENGTHS.items():
         value = getattr(draft, name)
         if len(value) > limit:
             problems.append(
-                FieldProblem(name, f"{LABELS[name]} is {len(value)} characters long; shorten it to {limit} or fewer.")
+                FieldProblem(
+                    name,
+                    f"{LABELS[name]} is {len(value)} characters long; shorten it to {limit} or fewer.",
+                    "too_long",
+                    (("length", str(len(value))), ("limit", str(limit))),
+                )
             )
         if name in _SINGLE_LINE and _has_control_characters(value):
             problems.append(
                 FieldProblem(
-                    name, f"{LABELS[name]} contains a line break or an invisible control character; remove it."
+                    name,
+                    f"{LABELS[name]} contains a line break or an invisible control character; remove it.",
+                    "control_character",
                 )
             )
     if _has_control_characters(draft.notes, allow_newlines=True):
-        problems.append(FieldProblem("notes", "Notes contain an invisible control character; remove it."))
+        problems.append(
+            FieldProblem("notes", "Notes contain an invisible control character; remove it.", "control_character")
+        )
 
     if draft.date_of_birth is not None:
         if draft.date_of_birth > today:
-            problems.append(FieldProblem("date_of_birth", "Date of birth is in the future; check the year."))
+            problems.append(
+                FieldProblem("date_of_birth", "Date of birth is in the future; check the year.", "date_in_future")
+            )
         elif draft.date_of_birth.year < OLDEST_BIRTH_YEAR:
             problems.append(
-                FieldProblem("date_of_birth", f"Date of birth is before {OLDEST_BIRTH_YEAR}; check the year.")
+                FieldProblem(
+                    "date_of_birth",
+                    f"Date of birth is before {OLDEST_BIRTH_YEAR}; check the year.",
+                    "date_too_early",
+                    (("year", str(OLDEST_BIRTH_YEAR)),),
+                )
             )
 
     email_key = ""
@@ -108,7 +124,14 @@ def check_client(draft: ClientDraft, *, today: date, default_region: str | None)
             checked = validate_email(draft.email, check_deliverability=False)
             email_key = checked.normalized.lower()
         except EmailNotValidError as exc:
-            problems.append(FieldProblem("email", f"E-mail “{draft.email}” is not valid: {exc}"))
+            problems.append(
+                FieldProblem(
+                    "email",
+                    f"E-mail “{draft.email}” is not valid: {exc}",
+                    "email_invalid",
+                    (("value", draft.email), ("reason", str(exc))),
+                )
+            )
 
     phone_e164 = ""
     if draft.phone:
@@ -121,16 +144,32 @@ def check_client(draft: ClientDraft, *, today: date, default_region: str | None)
             problems.append(problem)
 
     if draft.country and not (len(draft.country) == 2 and draft.country.isascii() and draft.country.isalpha()):
-        problems.append(FieldProblem("country", "Country must be a two-letter code such as GB, DE or PL."))
+        problems.append(
+            FieldProblem("country", "Country must be a two-letter code such as GB, DE or PL.", "country_code")
+        )
     if draft.norwood_stage and draft.norwood_stage not in NORWOOD_STAGES:
         problems.append(
-            FieldProblem("norwood_stage", f"Norwood stage must be one of {', '.join(NORWOOD_STAGES)}, or left empty.")
+            FieldProblem(
+                "norwood_stage",
+                f"Norwood stage must be one of {', '.join(NORWOOD_STAGES)}, or left empty.",
+                "norwood_stage",
+                (("choices", ", ".join(NORWOOD_STAGES)),),
+            )
         )
     if draft.fitzpatrick_type is not None and not 1 <= draft.fitzpatrick_type <= 6:
-        problems.append(FieldProblem("fitzpatrick_type", "Fitzpatrick skin type must be between 1 and 6."))
+        problems.append(
+            FieldProblem("fitzpatrick_type", "Fitzpatrick skin type must be between 1 and 6.", "fitzpatrick_range")
+        )
     for index, scar in enumerate(draft.scars, start=1):
         if not scar.location.strip():
-            problems.append(FieldProblem("scars", f"Scar {index} needs a location (e.g. “back of head, strip scar”)."))
+            problems.append(
+                FieldProblem(
+                    "scars",
+                    f"Scar {index} needs a location (e.g. “back of head, strip scar”).",
+                    "scar_location",
+                    (("number", str(index)),),
+                )
+            )
 
     if problems:
         raise ValidationFailed(problems)
@@ -145,11 +184,15 @@ def _check_phone(text: str, field: str, default_region: str | None) -> tuple[str
         number = phonenumbers.parse(text, default_region or None)
     except phonenumbers.NumberParseException:
         hint = "" if default_region else " Start it with the country code, e.g. +44."
-        return "", FieldProblem(field, f"{label} “{text}” is not a phone number.{hint}")
+        code = "phone_unreadable" if default_region else "phone_unreadable_no_region"
+        return "", FieldProblem(field, f"{label} “{text}” is not a phone number.{hint}", code, (("value", text),))
     if not phonenumbers.is_valid_number(number):
         region = phonenumbers.region_code_for_number(number) or default_region or "?"
         return "", FieldProblem(
-            field, f"{label} “{text}” is not a valid number for {region}; check the digits and the country code."
+            field,
+            f"{label} “{text}” is not a valid number for {region}; check the digits and the country code.",
+            "phone_invalid",
+            (("value", text), ("region", region)),
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 

@@ -8,8 +8,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class FieldProblem:
+    """One field's problem. `message` is English for logs and the CLI; a front door that speaks the user's
+    language words it again from `code` and `params` (stable names), falling back to `message`."""
+
     field: str  # attribute name on the draft, e.g. "email"
     message: str
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, name: str) -> str:
+        return dict(self.params).get(name, "")
 
 
 class ValidationFailed(Exception):

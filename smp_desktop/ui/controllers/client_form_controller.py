@@ -24,6 +24,7 @@ from smp_desktop.ui.controllers.client_form_binding import (
 from smp_desktop.ui.dialogs import duplicates, unsaved_changes
 from smp_desktop.ui.locale_format import age_text, date_placeholder, format_long_date, parse_date
 from smp_desktop.ui.models.scar_table_model import LOCATION
+from smp_desktop.ui.problem_text import problem_text
 from smp_desktop.ui.views.client_form_view import ClientFormView
 from smp_desktop.ui.views.form_widgets import mark_invalid
 
@@ -272,7 +273,7 @@ class ClientFormController(QObject):
     def _show_problems(self, problems: Sequence[FieldProblem]) -> None:
         by_field: dict[str, list[str]] = {}
         for problem in problems:
-            by_field.setdefault(problem.field, []).append(problem.message)
+            by_field.setdefault(problem.field, []).append(problem_text(problem))
         elsewhere = [m for field, messages in by_field.items() if field not in self._view.errors for m in messages]
         first = None
         for field, error in self._view.errors.items():  # in the order the form shows them

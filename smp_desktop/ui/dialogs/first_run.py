@@ -22,6 +22,7 @@ from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.background import Runner, run_with_progress
+from smp_desktop.ui.problem_text import problem_text
 from smp_desktop.ui.views.client_form_view import FORM_STYLE
 from smp_desktop.ui.views.form_widgets import CountryComboBox, FormSection, mark_invalid
 
@@ -125,7 +126,7 @@ class FirstRunDialog(QDialog):
             message = self.create_section.errors.get(problem.field)
             if editor is None or message is None:
                 continue
-            message.show_message(problem.message)
+            message.show_message(problem_text(problem))
             mark_invalid(editor, True)
             first = first or editor
         if first is not None:
