@@ -128,10 +128,13 @@ def test_a_database_from_a_newer_app_is_refused_and_left_alone(tmp_path: Path) -
 
 def test_a_file_that_is_not_a_database_gets_a_clear_message_and_is_kept(tmp_path: Path) -> None:
     paths = StudioPaths(tmp_path / "studio").ensure()
-    paths.database.write_bytes(b"this is a letter, not a database" * 100)
-    with pytest.raises(StudioOpenError, match="damaged"):
+    letter = b"this is a letter, not a database" * 100
+    paths.database.write_bytes(letter)
+    with pytest.raises(StudioOpenError, match="does not hold a database") as raised:
         open_studio(paths)
-    assert paths.database.read_bytes().startswith(b"this is a letter")
+    kept = raised.value.kept_at  # type: ignore[attr-defined]
+    assert kept.read_bytes() == letter and str(kept.parent) in str(raised.value)
+    assert not paths.database.exists()  # kept aside, not replaced by an empty database (tests/test_faults_damaged.py)
 
 
 def _draft(first: str, last: str):  # type: ignore[no-untyped-def]

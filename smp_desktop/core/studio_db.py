@@ -1,19 +1,24 @@
-"""Opening one studio: its database (migrated, with a backup first) and the services every front door uses."""
+"""Opening one studio: its database (checked at start, migrated with a backup first, or opened read-only) and the
+services every front door uses."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from smp_desktop.core.db import migrate
-from smp_desktop.core.db.engine import make_engine, make_session_factory, sqlite_url
+from smp_desktop.core.db import faults, health, migrate
+from smp_desktop.core.db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory, sqlite_url
+from smp_desktop.core.db.health import DamageKind, Diagnosis
+from smp_desktop.core.db.location import storage_warning
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.studio import StudioService
@@ -21,9 +26,29 @@ from smp_desktop.paths import StudioPaths
 
 ENV_DATABASE_URL = "SMP_DATABASE_URL"
 
+log = logging.getLogger(__name__)
+
 
 class StudioOpenError(Exception):
     """The studio database cannot be opened; the message says why and what to do."""
+
+
+class DatabaseDamaged(StudioOpenError):
+    """The database file is damaged. It was kept aside unchanged (never overwritten, never replaced by an empty
+    database): the studio stays closed until a backup is restored or a new studio is asked for."""
+
+    def __init__(self, diagnosis: Diagnosis, kept_at: Path | None, reason_not_moved: str = "") -> None:
+        self.diagnosis = diagnosis
+        self.kept_at = kept_at
+        if kept_at is not None:
+            where = f"The damaged file is kept, unchanged, in {kept_at.parent}; nothing was deleted."
+        else:
+            where = f"The file was left where it is, unchanged ({reason_not_moved})."
+        super().__init__(f"{diagnosis.explanation} {where} Restore a backup to continue, or start a new studio.")
+
+
+class StudioInUse(StudioOpenError):
+    """Another program holds the studio database locked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +59,35 @@ class Services:
 
 
 class OpenStudio:
-    """An open studio: the engine, the session factory and the services built on them."""
+    """An open studio: the engine, the session factory and the services built on them.
 
-    def __init__(self, paths: StudioPaths, engine: Engine, today: Callable[[], date] = date.today) -> None:
+    read_only: the data folder or database cannot be written; read_only_reason is the banner's sentence.
+    storage_warning: the data folder is on a network share or in a cloud-sync folder (see core.db.location)."""
+
+    def __init__(
+        self,
+        paths: StudioPaths,
+        engine: Engine,
+        today: Callable[[], date] = date.today,
+        *,
+        read_only_reason: str | None = None,
+        storage_warning: str | None = None,
+    ) -> None:
         self.paths = paths
         self.engine = engine
+        self.read_only_reason = read_only_reason
+        self.storage_warning = storage_warning
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
         self.services = Services(
             studio=StudioService(self.sessions),
             clients=ClientService(self.sessions, today=today),
-            maintenance=MaintenanceService(engine, paths),
+            maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -68,45 +110,143 @@ def open_studio(
     url: str | None = None,
     upgrade: bool = True,
     today: Callable[[], date] = date.today,
+    start_new_after_damage: bool = False,
 ) -> OpenStudio:
-    """Open (creating the folders and database if needed) and bring the schema up to date."""
+    """Open (creating the folders and database if needed), check and bring the schema up to date.
+
+    The studio's own SQLite file is classified first and quick-checked: a damaged file is kept aside and
+    DatabaseDamaged raised. After that, a missing database is not silently created again unless
+    start_new_after_damage (the person chose a new, empty studio over restoring a backup)."""
     url = database_url(paths, url)
+    own_file = url == sqlite_url(paths.database)
+    _ensure_folders(paths, keep_going=own_file and paths.database.exists())
+    read_only_reason = warning = None
+    if own_file:
+        _refuse_damaged(paths, start_new_after_damage)
+        read_only_reason = _read_only_reason(paths)
+        warning = storage_warning(paths.root)
+        if warning:
+            log.warning("%s", warning)
     try:
-        paths.ensure()
-    except OSError as exc:
-        raise StudioOpenError(
-            f"Cannot create the data folder {paths.root}: {exc.strerror}. Choose another folder."
-        ) from exc
-    engine = make_engine(url)
-    try:
-        if upgrade:
-            result = migrate.upgrade(engine, paths.backups)
-        else:
-            migrate.check_not_newer(engine)
-            result = None
+        read_only = read_only_reason is not None
+        engine, result = _connect(paths, url, own_file=own_file, read_only=read_only, upgrade=upgrade)
     except migrate.DatabaseTooNew as exc:
-        engine.dispose()
         raise StudioOpenError(str(exc)) from exc
-    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
-        engine.dispose()
+    except faults.DatabaseCorrupt as exc:
+        if not own_file:
+            raise StudioOpenError(f"The studio database is damaged: {exc.detail}. Restore it from a backup.") from exc
+        raise _damaged(paths, health.failed_check([exc.detail])) from exc
+    except faults.DatabaseBusy as exc:
+        raise StudioInUse(
+            f"The studio database {paths.database if own_file else ''} is in use by another program (SMP Desktop "
+            f"waited {BUSY_TIMEOUT_MS // 1000} seconds for it). Close the other copy of SMP Desktop, or the program "
+            "using the file, and open the studio again."
+        ) from exc
+    except (faults.StorageFault, OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         raise StudioOpenError(_explain(exc, paths)) from exc
-    studio = OpenStudio(paths, engine, today=today)
+    studio = OpenStudio(paths, engine, today=today, read_only_reason=read_only_reason, storage_warning=warning)
     studio.last_upgrade = result
     return studio
 
 
+def _ensure_folders(paths: StudioPaths, *, keep_going: bool) -> None:
+    try:
+        paths.ensure()
+    except OSError as exc:
+        if keep_going:  # a read-only data folder with a database in it: open it read-only
+            log.info("cannot create the folders of %s: %s", paths.root, exc)
+            return
+        raise StudioOpenError(
+            f"Cannot create the data folder {paths.root}: {exc.strerror}. Choose another folder."
+        ) from exc
+
+
+def _refuse_damaged(paths: StudioPaths, start_new_after_damage: bool) -> None:
+    found = health.inspect_file(paths.database)
+    if found.damaged:
+        raise _damaged(paths, found)
+    earlier = health.kept_aside(paths)
+    if found.kind is DamageKind.MISSING and earlier and not start_new_after_damage:
+        raise DatabaseDamaged(
+            Diagnosis(
+                DamageKind.KEPT_ASIDE,
+                "The studio database was found damaged earlier and kept aside; nothing has taken its place yet.",
+            ),
+            earlier[-1],
+        )
+
+
+def _damaged(paths: StudioPaths, diagnosis: Diagnosis) -> DatabaseDamaged:
+    log.error("studio database %s is damaged (%s): %s", paths.database, diagnosis.kind, "; ".join(diagnosis.findings))
+    try:
+        return DatabaseDamaged(diagnosis, health.keep_aside(paths, diagnosis))
+    except OSError as exc:
+        log.error("could not keep %s aside: %s", paths.database, exc)
+        return DatabaseDamaged(diagnosis, None, f"it could not be moved aside: {exc.strerror or exc}")
+
+
+def _read_only_reason(paths: StudioPaths) -> str | None:
+    """Why the studio must open read-only, as a banner's sentence, or None when it can be written."""
+    database = paths.database
+    if not os.access(paths.root, os.W_OK):
+        why = f"The data folder {paths.root} cannot be written"
+    else:
+        files = [database.with_name(database.name + suffix) for suffix in ("", "-wal", "-shm")]
+        locked = next((f for f in files if f.exists() and not os.access(f, os.W_OK)), None)
+        if locked is None:
+            return None
+        why = f"The file {locked} cannot be written"
+    if not database.exists():
+        raise StudioOpenError(f"{why}, so a new studio cannot be created there. Choose another data folder.")
+    return f"{why}, so the studio is open read-only: records can be looked up, but nothing can be saved."
+
+
+def _connect(
+    paths: StudioPaths, url: str, *, own_file: bool, read_only: bool, upgrade: bool
+) -> tuple[Engine, migrate.UpgradeResult | None]:
+    engine = make_engine(url, read_only=read_only)
+    try:
+        if own_file:  # the quick integrity check at start
+            with engine.connect() as connection:
+                problems = health.quick_check(connection)
+            if problems:
+                raise _damaged_after(engine, paths, problems)
+        if upgrade and not read_only:
+            return engine, migrate.upgrade(engine, paths.backups)
+        revision = migrate.check_not_newer(engine)
+        if read_only and upgrade and revision is None:
+            raise StudioOpenError(
+                f"The studio database {paths.database} holds no studio yet and cannot be written, so no studio can "
+                "be created in it. Choose a data folder you may write to."
+            )
+        if read_only and upgrade and revision != migrate.head_revision():
+            raise StudioOpenError(
+                f"The studio database {paths.database} must be upgraded to open in this version of SMP Desktop, but it "
+                "cannot be written. Open it from a folder you may write to, or with the version that saved it."
+            )
+        return engine, None
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _damaged_after(engine: Engine, paths: StudioPaths, problems: tuple[str, ...]) -> DatabaseDamaged:
+    engine.dispose()  # its connections must be closed before the file is moved
+    return _damaged(paths, health.failed_check(problems))
+
+
 def _explain(exc: Exception, paths: StudioPaths) -> str:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "not a database" in text or "malformed" in text:
+    if isinstance(exc, faults.DiskFull):
         return (
-            f"The studio database {paths.database} is damaged (it is not a readable database). "
-            "It has not been changed. Restore it from a backup, or contact support."
+            f"The disk holding {paths.root} is full, so the studio database could not be prepared. "
+            "Free some space and open the studio again."
         )
-    if "locked" in text or "busy" in text:
+    if isinstance(exc, faults.StorageFault) and not isinstance(exc, faults.ReadOnlyStudio):
         return (
-            f"The studio database {paths.database} is in use by another program. "
-            "Close the other copy of SMP Desktop (or the program using the file) and try again."
+            f"The studio database {paths.database} could not be read: the disk reported an error ({exc.detail}). "
+            "Check that the disk (or external drive) is connected and open the studio again."
         )
+    text = (exc.detail if isinstance(exc, faults.StorageFault) else str(getattr(exc, "orig", exc))).lower()
     if "readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text:
         return (
             f"SMP Desktop cannot write to {paths.root}. Check that the folder exists and that you may write to it, "

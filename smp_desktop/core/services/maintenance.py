@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
-from smp_desktop.core.db import migrate
+from smp_desktop.core.db import faults, migrate
 from smp_desktop.paths import StudioPaths
+
+MAX_LINES = 20  # per kind of problem; a badly damaged file can list thousands
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +23,10 @@ class CheckReport:
 
 
 class MaintenanceService:
-    def __init__(self, engine: Engine, paths: StudioPaths) -> None:
+    def __init__(self, engine: Engine, paths: StudioPaths, *, read_only: bool = False) -> None:
         self._engine = engine
         self._paths = paths
+        self._read_only = read_only
 
     def check(self) -> CheckReport:
         problems: list[str] = []
@@ -35,27 +38,77 @@ class MaintenanceService:
             problems.append(f"The database schema is at {revision}, not {head}: run `db upgrade`.")
         if self._engine.dialect.name == "sqlite":
             with self._engine.connect() as connection:
-                rows = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
-                checked.append("database file integrity")
-                if rows != ["ok"]:
-                    problems.extend(f"Database file damaged: {row}" for row in rows[:20])
-                fk_rows = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
-                checked.append("links between records (foreign keys)")
-                for table, rowid, parent, _ in fk_rows[:20]:
-                    problems.append(f"A {table} record (row {rowid}) points to a missing {parent} record.")
-                # --- SQLite dialect branch: the client search indexes must match the client table.
-                for index in ("client_words", "client_fts"):
-                    try:
-                        connection.execute(text(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"))
-                    except Exception as exc:  # FTS5 reports a mismatch as "database disk image is malformed"
-                        problems.append(f"The client search index ({index}) does not match the clients: {exc}.")
-                checked.append("client search indexes")
-                connection.rollback()
+                self._check_sqlite(connection, problems, checked)
         else:
             with self._engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
                 checked.append("server connection")
+        problems.extend(self._orphan_files())
+        checked.append("files in photos/ and documents/")
         return CheckReport(tuple(problems), tuple(checked))
+
+    def _check_sqlite(self, connection: Connection, problems: list[str], checked: list[str]) -> None:
+        checked.append("database file integrity")
+        try:
+            rows = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
+        except faults.DatabaseCorrupt as exc:  # too damaged for the check to run to its end
+            rows = [exc.detail]
+        if rows != ["ok"]:
+            problems.extend(
+                f"The database file is damaged ({row}): some records may be missing or wrong. Restore a backup."
+                for row in rows[:MAX_LINES]
+            )
+            return  # the checks below would only repeat the damage in other words
+        fk_rows = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+        checked.append("links between records (foreign keys)")
+        for table, rowid, parent, _ in fk_rows[:MAX_LINES]:
+            problems.append(f"A {table} record (row {rowid}) points to a missing {parent} record.")
+        if self._read_only:  # FTS5 runs its check as a write, which a read-only file refuses
+            checked.append("client search indexes: not checked, the studio is open read-only")
+            return
+        # --- SQLite dialect branch: the client search indexes must match the client table.
+        for index in ("client_words", "client_fts"):
+            try:
+                connection.execute(text(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"))
+            except faults.DatabaseCorrupt as exc:  # FTS5 reports a mismatch as "database disk image is malformed"
+                problems.append(
+                    f"The client search index ({index}) does not match the clients ({exc.detail}): some clients may "
+                    "not be found by search."
+                )
+        checked.append("client search indexes")
+        connection.rollback()
+
+    def _orphan_files(self) -> list[str]:
+        """Files in photos/ and documents/ that no record refers to.
+
+        No record stores a photo or document yet (they come with their own capabilities), so every file found there
+        is reported; a file left half-written by an interrupted save (*.partial) is named as such."""
+        problems: list[str] = []
+        referenced = self._files_in_records()
+        for folder in (self._paths.photos, self._paths.documents):
+            if not folder.is_dir():
+                continue
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                name = path.relative_to(self._paths.root).as_posix()
+                if name in referenced:
+                    continue
+                if path.name.endswith(".partial"):
+                    problems.append(
+                        f"{name} is an unfinished copy left by a save that was interrupted; the finished file was "
+                        "never put in its place. It can be deleted."
+                    )
+                else:
+                    problems.append(
+                        f"{name} is an orphan file: no record refers to it, so it is not shown anywhere in the app. "
+                        "It may have been put there by hand; move it out of the data folder if it is not needed."
+                    )
+        if len(problems) > MAX_LINES:
+            problems[MAX_LINES:] = [f"… and {len(problems) - MAX_LINES} more files that no record refers to."]
+        return problems
+
+    def _files_in_records(self) -> frozenset[str]:
+        """Paths (relative to the data folder) of the files that records refer to: none, until a table holds any."""
+        return frozenset()
 
     def upgrade(self) -> migrate.UpgradeResult:
         return migrate.upgrade(self._engine, self._paths.backups)
