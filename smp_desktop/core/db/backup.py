@@ -6,6 +6,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from smp_desktop.core.db.engine import read_only_uri
+
 
 class BackupError(Exception):
     pass
@@ -16,7 +18,7 @@ def online_backup(source: Path, destination: Path) -> Path:
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:
@@ -30,7 +32,7 @@ def online_backup(source: Path, destination: Path) -> Path:
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, destination)
-        _fsync_dir(destination.parent)
+        fsync_dir(destination.parent)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"Could not back up {source}: {exc}") from exc
@@ -39,7 +41,8 @@ def online_backup(source: Path, destination: Path) -> Path:
     return destination
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in folder durable (a crash after it returns keeps the new name)."""
     if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename
         return
     fd = os.open(folder, os.O_RDONLY)

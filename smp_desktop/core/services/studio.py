@@ -21,6 +21,12 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "session_spacing_max_days": 14,
     "touch_up_years": 5,
     "paper_size": "A4",
+    # Backups (core/backups): "" means <data folder>/backups; how many daily, weekly and monthly backups the
+    # rotation keeps (see core/backups/rotation.py).
+    "backup_folder": "",
+    "backup_keep_daily": 12,
+    "backup_keep_weekly": 10,
+    "backup_keep_monthly": 9,
 }
 
 
