@@ -14,6 +14,8 @@ from smp_desktop import __version__
 from smp_desktop.paths import StudioPaths, resolve_data_dir
 
 if TYPE_CHECKING:
+    from smp_desktop.core.backups import BackupRecord
+    from smp_desktop.core.services.backups import BackupService, RestoreRequest
     from smp_desktop.core.studio_db import OpenStudio
 
 EXIT_OK = 0
@@ -71,6 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     find = client_commands.add_parser("search", parents=[common], help="find clients as the search box does")
     find.add_argument("query")
     find.add_argument("--limit", type=_positive_int, default=20)
+
+    backup = commands.add_parser(
+        "backup", parents=[common], help="back up the studio now (database, photos, documents)"
+    )
+    backup.add_argument("--to", type=Path, metavar="DIR", help="backup folder (default: the studio's backup folder)")
+    backups = commands.add_parser("backups", parents=[common], help="list the backups")
+    backup_commands = backups.add_subparsers(dest="backups_command", metavar="ACTION", required=True)
+    listing = backup_commands.add_parser("list", parents=[common], help="one line per backup, newest first")
+    listing.add_argument("--from", "--to", dest="folder", type=Path, metavar="DIR", help="list another backup folder")
+    restore = commands.add_parser("restore", parents=[common], help="restore the studio from a backup")
+    restore.add_argument(
+        "backup", metavar="BACKUP", help="a name from `backups list`, a backup folder or a .sqlite file"
+    )
+    restore.add_argument("--from", dest="folder", type=Path, metavar="DIR", help="the backup folder to find BACKUP in")
     return parser
 
 
@@ -209,6 +225,159 @@ def _cmd_clients_search(args: argparse.Namespace, paths: StudioPaths, url: str |
     return EXIT_OK if result.rows else EXIT_PROBLEMS
 
 
+def _cmd_backup(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
+    from smp_desktop.core.backups import BackupFailed
+    from smp_desktop.core.services.backups import BackupService
+
+    with _open(paths, url, upgrade=False) as studio:  # backed up as it is: an upgrade takes its own copy first
+        try:
+            record = BackupService.for_studio(studio).back_up(studio.services.studio.owner(), "manual", args.to)
+        except BackupFailed as exc:
+            raise CommandError(str(exc)) from exc
+    print(f"Backed up to {record.path}")
+    print(
+        f"  {_size(record.size)}: the database and {record.file_count} photo/document file(s); "
+        f"{record.copied_files} new file(s) copied ({_size(record.copied_bytes)})."
+    )
+    verification = record.verification
+    if verification is not None and verification.ok:
+        print(f"Verified OK: {', '.join(verification.checked)}.")
+        return EXIT_OK
+    print("Verification FAILED, so do not rely on this backup:", file=sys.stderr)
+    for problem in verification.problems if verification else ("it could not be verified",):
+        print(f"  - {problem}", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def _cmd_backups_list(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
+    from smp_desktop.core.backups import list_backups
+    from smp_desktop.core.backups.errors import missing_place
+
+    if args.folder:
+        folder, records = args.folder, list_backups(args.folder)
+    else:
+        with _BackupSettings(paths, url) as settings:
+            folder, records = settings.folder, settings.list_backups()
+    if not folder.is_dir():
+        raise CommandError(f"The backup folder cannot be read: {missing_place(folder)}")
+    for record in records:
+        when = record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{record.name}  {when}  {record.reason}  {_size(record.size)}  {record.result}")
+    print(f"{len(records) or 'No'} backup(s) in {folder}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
+    from smp_desktop.core.backups import RestoreIncomplete, RestoreRefused, restore_studio
+    from smp_desktop.core.studio_db import StudioOpenError, open_studio
+
+    with _BackupSettings(paths, url) as settings:
+        backup = settings.find(args.backup, args.folder)
+        request = settings.prepare_restore(backup)
+    # The studio is closed now: restore_studio refuses to replace a database that anyone has open.
+    try:
+        report = request.run() if request else restore_studio(paths, backup, safety_folder=settings.folder)
+    except (RestoreRefused, RestoreIncomplete) as exc:
+        raise CommandError(str(exc)) from exc
+    if report.safety_backup:
+        print(f"Safety backup of the studio as it was: {report.safety_backup.path}")
+    when = f", backed up {report.source_created_at.astimezone():%Y-%m-%d %H:%M}" if report.source_created_at else ""
+    print(f"Restored the studio from {report.source} (schema {report.schema_revision}{when}).")
+    print(
+        f"  the database, and {report.files_copied + report.files_unchanged} photo/document file(s): "
+        f"{report.files_copied} copied from the backup, {report.files_unchanged} already in place."
+    )
+    if report.set_aside:
+        print(f"  {report.set_aside_files} file(s) not in the backup (or replaced) were moved to {report.set_aside}")
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    try:  # opening migrates a backup from an older version, and proves the restored studio opens
+        with open_studio(paths) as studio:
+            upgrade = studio.last_upgrade
+            count = studio.services.clients.count(studio.services.studio.owner(), include_archived=True)
+    except StudioOpenError as exc:
+        raise CommandError(f"The restored studio does not open: {exc}") from exc
+    if upgrade is not None and upgrade.changed:
+        print(f"Upgraded the restored database from schema {upgrade.from_revision} to {upgrade.to_revision}.")
+    print(f"The studio opens with {count} client(s).")
+    return EXIT_OK
+
+
+class _BackupSettings:
+    """The backup folder and the acting owner, read from the studio when it opens. A studio that cannot open
+    (damaged, or none yet on a new computer) still lists and restores backups, from <data folder>/backups or --from.
+    """
+
+    def __init__(self, paths: StudioPaths, url: str | None) -> None:
+        from smp_desktop.core.studio_db import ENV_DATABASE_URL, StudioOpenError, open_studio
+
+        if url or os.environ.get(ENV_DATABASE_URL):
+            raise CommandError("A server database is backed up and restored on the server (e.g. with pg_dump).")
+        self._paths = paths
+        self._studio: OpenStudio | None = None
+        self.folder = paths.backups
+        if not paths.database.exists():
+            return
+        try:
+            studio = open_studio(paths, upgrade=False)
+        except StudioOpenError as exc:
+            print(f"note: {exc}", file=sys.stderr)
+            return
+        if not studio.services.studio.exists():
+            studio.close()
+            return
+        self._studio = studio
+        self.folder = self._service().folder()
+
+    def _service(self) -> BackupService:
+        from smp_desktop.core.services.backups import BackupService
+
+        assert self._studio is not None
+        return BackupService.for_studio(self._studio)
+
+    def list_backups(self) -> list[BackupRecord]:
+        from smp_desktop.core.backups import list_backups
+
+        return self._service().list_backups() if self._studio else list_backups(self.folder)
+
+    def find(self, text: str, folder: Path | None) -> Path:
+        """BACKUP as given: an existing path, else a name from the list of folder (default: the backup folder)."""
+        from smp_desktop.core.backups import find_backup
+        from smp_desktop.core.backups.errors import missing_place
+
+        path = Path(text).expanduser()
+        if path.exists() or len(path.parts) > 1:
+            return path  # a missing path is explained by the restore itself
+        where = folder or self.folder
+        if not where.is_dir():
+            raise CommandError(f"No backup named {text} can be looked for: {missing_place(where)}")
+        found = find_backup(where, text) or (find_backup(self._paths.backups, text) if folder is None else None)
+        if found is None:
+            raise CommandError(f"There is no backup named {text} in {where}; `backups list` shows their names.")
+        return found.path
+
+    def prepare_restore(self, backup: Path) -> RestoreRequest | None:
+        if self._studio is None:
+            return None
+        return self._service().prepare_restore(self._studio.services.studio.owner(), backup)
+
+    def __enter__(self) -> _BackupSettings:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._studio is not None:
+            self._studio.close()
+
+
+def _size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")
+
+
 Handler = Callable[[argparse.Namespace, StudioPaths, "str | None"], int]
 _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("demo", None): _cmd_demo,
@@ -217,4 +386,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("clients", "import"): _cmd_clients_import,
     ("clients", "export"): _cmd_clients_export,
     ("clients", "search"): _cmd_clients_search,
+    ("backup", None): _cmd_backup,
+    ("backups", "list"): _cmd_backups_list,
+    ("restore", None): _cmd_restore,
 }
