@@ -69,16 +69,18 @@ class StudioService:
         studio_name, owner_name = studio_name.strip(), owner_name.strip()
         problems = []
         if not studio_name:
-            problems.append(FieldProblem("studio_name", "Enter the studio's name."))
+            problems.append(FieldProblem("studio_name", "Enter the studio's name.", "studio_name_required"))
         if not owner_name:
-            problems.append(FieldProblem("owner_name", "Enter the owner's name."))
+            problems.append(FieldProblem("owner_name", "Enter the owner's name.", "owner_name_required"))
         if country and not (len(country) == 2 and country.isalpha()):
-            problems.append(FieldProblem("country", "Country must be a two-letter code such as GB."))
+            problems.append(FieldProblem("country", "Country must be a two-letter code such as GB.", "country_code"))
         if problems:
             raise ValidationFailed(problems)
         with self._sessions.begin() as session:
             if session.get(Studio, 1) is not None:
-                raise ValidationFailed([FieldProblem("studio_name", "This data folder already holds a studio.")])
+                raise ValidationFailed(
+                    [FieldProblem("studio_name", "This data folder already holds a studio.", "studio_exists")]
+                )
             session.add(
                 Studio(
                     id=1,
