@@ -1,0 +1,217 @@
+"""The crash-safety harness: a writer process making mixed client writes through the real services, killed (kill -9)
+at random moments, and the check that follows each kill.
+
+The writer appends two ledger lines per write, each flushed and fsync'd: the intent before the service call and
+the confirmation after it returned (what the person was told was saved, as the service returned it). A kill can
+land between the two: that one write may or may not be in the database, and both are accepted. Every confirmed
+write must be there exactly; nothing else may be.
+
+Run as a process: `python tests/crash_writer.py DATA_DIR LEDGER RUN SEED` (prints "ready", then writes until
+killed). `crash_run` starts and kills one; `verify` checks the studio against the ledger. Used by
+tests/test_faults_crash.py (a short loop) and bench/crash_loop.py (the long one)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from smp_desktop.core.services.client_data import ClientDraft, ClientRecord
+from smp_desktop.core.studio_db import open_studio
+from smp_desktop.paths import StudioPaths
+
+FIRST = ["Zoë", "Łucja", "Søren", "Νίκος", "太郎", "Ngọc Anh", "Şebnem", "Ólafur", "Дмитрий", "محمد", "Ana", "O'Neil"]
+LAST = ["Ørsted", "Żółkiewski", "Παπαδόπουλος", "山田", "Nguyễn", "Yılmaz", "Guðmundsson", "Соколов", "الحسن", "Núñez"]
+CITIES = ["Kraków", "Thessaloníki", "大阪市", "Hà Nội", "İzmir", "Reykjavík", "Москва", "القاهرة", "São Paulo", ""]
+NOTES = [
+    "Prefers mornings.\nNervous about needles.",
+    "Allergie: Latex — bitte Handschuhe aus Nitril.",
+    "予約は午後のみ。\n二回目のセッションで濃くする。",
+    "يفضل المواعيد المسائية",
+    "Flare-up after sun 🌞; skip session if red.",
+    "",
+]
+FIELDS = ("first_name", "last_name", "preferred_name", "city", "notes")
+State = dict[str, Any]  # FIELDS + "archived"
+
+
+# --- the writer process ---------------------------------------------------------------------------------------
+
+
+def _state(record: ClientRecord) -> State:
+    state: State = {name: getattr(record.draft, name) for name in FIELDS}
+    state["archived"] = record.archived
+    return state
+
+
+def _draft(state: State) -> ClientDraft:
+    return ClientDraft(**{name: state[name] for name in FIELDS})
+
+
+def _new_fields(rng: random.Random, token: str) -> State:
+    notes = rng.choice(NOTES)
+    return {
+        "first_name": rng.choice(FIRST),
+        "last_name": rng.choice(LAST),
+        "preferred_name": token,  # unique and searchable: finds this write's client again
+        "city": rng.choice(CITIES),
+        "notes": f"{notes}\n{token}" if notes else token,
+    }
+
+
+class Ledger:
+    def __init__(self, path: Path) -> None:
+        self._file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open for the writer's whole life
+
+    def append(self, entry: dict[str, Any]) -> None:
+        self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+
+def write_until_killed(data_dir: Path, ledger_path: Path, run: int, seed: int) -> None:
+    rng = random.Random(seed)
+    known = expected_states(read_ledger(ledger_path))[0]  # confirmed clients: the ones this writer may change
+    states = {client_id: options[0] for client_id, options in known.items()}
+    ledger = Ledger(ledger_path)
+    with open_studio(StudioPaths(data_dir)) as studio:
+        owner = studio.services.studio.owner()
+        clients = studio.services.clients
+        print("ready", flush=True)
+        for op in range(1, 1_000_000):
+            token = f"r{run}o{op}x"
+            kind = "create" if len(states) < 5 or rng.random() < 0.4 else rng.choice(["update", "update", "archive"])
+            entry: dict[str, Any] = {"run": run, "op": op, "kind": kind}
+            if kind == "create":
+                wanted = {**_new_fields(rng, token), "archived": False}
+                ledger.append({**entry, "id": None, "state": wanted})
+                record = clients.create(owner, _draft(wanted), allow_duplicate=True)
+            elif kind == "update":
+                client_id = rng.choice(sorted(states))
+                wanted = {**states[client_id], **_new_fields(rng, token)}
+                ledger.append({**entry, "id": client_id, "state": wanted})
+                record = clients.update(owner, client_id, _draft(wanted))
+            else:
+                client_id = rng.choice(sorted(states))
+                wanted = {**states[client_id], "archived": not states[client_id]["archived"]}
+                ledger.append({**entry, "id": client_id, "state": wanted})
+                record = clients.set_archived(owner, client_id, wanted["archived"])
+            states[record.id] = _state(record)
+            ledger.append({**entry, "id": record.id, "done": True, "state": states[record.id]})
+
+
+# --- reading the ledger and checking the studio against it ---------------------------------------------------
+
+
+def read_ledger(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    entries = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        try:
+            entries.append(json.loads(line))
+        except json.JSONDecodeError:
+            if number != len(lines) - 1:  # only the very last line can be cut by a kill
+                raise
+    return entries
+
+
+def expected_states(entries: list[dict[str, Any]]) -> tuple[dict[int, list[State]], list[State]]:
+    """Per confirmed client, the states it may be in (the confirmed one first); and the states of creates that
+    were attempted but never confirmed (each may or may not exist)."""
+    states: dict[int, list[State]] = {}
+    maybe_created: list[State] = []
+    open_intent: dict[str, Any] | None = None
+
+    def unconfirmed(intent: dict[str, Any]) -> None:
+        if intent["kind"] == "create":
+            maybe_created.append(intent["state"])
+            return
+        wanted = intent["state"]  # an archive changes only the flag; an update only the fields
+        changed = {"archived": wanted["archived"]} if intent["kind"] == "archive" else {k: wanted[k] for k in FIELDS}
+        current = states[intent["id"]]
+        current.extend(s for s in ({**s, **changed} for s in list(current)) if s not in current)
+
+    for entry in entries:
+        if not entry.get("done"):
+            if open_intent is not None:  # the previous run was killed between this intent and its confirmation
+                unconfirmed(open_intent)
+            open_intent = entry
+            continue
+        assert open_intent is not None and (open_intent["run"], open_intent["op"]) == (entry["run"], entry["op"])
+        states[entry["id"]] = [entry["state"]]
+        open_intent = None
+    if open_intent is not None:
+        unconfirmed(open_intent)
+    return states, maybe_created
+
+
+def verify(data_dir: Path, ledger_path: Path) -> list[str]:
+    """Problems found after a kill: integrity, the full health check, and every confirmed write, exactly."""
+    states, maybe_created = expected_states(read_ledger(ledger_path))
+    problems: list[str] = []
+    with open_studio(StudioPaths(data_dir)) as studio:
+        with studio.engine.connect() as connection:
+            integrity = connection.exec_driver_sql("PRAGMA integrity_check").scalar_one()
+        if integrity != "ok":
+            problems.append(f"integrity_check: {integrity}")
+        problems.extend(studio.services.maintenance.check().problems)
+        owner = studio.services.studio.owner()
+        clients = studio.services.clients
+        found = {record.id: _state(record) for record in clients.iter_records(owner)}
+        for client_id, options in states.items():
+            if client_id not in found:
+                problems.append(f"confirmed client #{client_id} is missing")
+            elif found[client_id] not in options:
+                problems.append(f"client #{client_id} is {found[client_id]}, but the ledger confirmed {options[0]}")
+        for client_id in found.keys() - states.keys():
+            if found[client_id] not in maybe_created:
+                problems.append(f"client #{client_id} {found[client_id]} was never written by the writer")
+            else:
+                maybe_created.remove(found[client_id])
+        for client_id, options in list(states.items())[-3:]:  # the search index finds the newest writes
+            token = options[0]["preferred_name"]
+            rows = clients.search(owner, token, include_archived=True).rows
+            if (
+                client_id in found
+                and found[client_id]["preferred_name"] == token
+                and client_id not in [r.id for r in rows]
+            ):
+                problems.append(f"search for {token!r} does not find client #{client_id}")
+    return problems
+
+
+def crash_run(data_dir: Path, ledger: Path, run: int, rng: random.Random, *, most: float = 0.4) -> None:
+    """Start a writer, let it write for a random moment (0 to `most` seconds), kill -9 it."""
+    writer = subprocess.Popen(
+        [sys.executable, __file__, str(data_dir), str(ledger), str(run), str(rng.randrange(2**32))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None and writer.stderr is not None
+    if writer.stdout.readline().strip() != "ready":
+        writer.wait(timeout=60)
+        raise RuntimeError(f"the writer did not start: {writer.stderr.read()}")
+    time.sleep(rng.uniform(0, most))
+    if writer.poll() is not None:
+        raise RuntimeError(f"the writer stopped by itself: {writer.stderr.read()}")
+    writer.kill()  # SIGKILL: no clean-up, no atexit, no flush
+    writer.wait(timeout=60)
+    writer.stdout.close()
+    writer.stderr.close()
+
+
+def new_studio(data_dir: Path) -> None:
+    with open_studio(StudioPaths(data_dir)) as studio:
+        studio.services.studio.create("Crash Test Studio", "Owner", country="PL")
+
+
+if __name__ == "__main__":
+    write_until_killed(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
