@@ -219,7 +219,7 @@ def _connect(
                 f"The studio database {paths.database} holds no studio yet and cannot be written, so no studio can "
                 "be created in it. Choose a data folder you may write to."
             )
-        if read_only and upgrade and revision != migrate.head_revision():
+        if read_only and upgrade and revision != migrate.SCHEMA_HEAD:
             raise StudioOpenError(
                 f"The studio database {paths.database} must be upgraded to open in this version of SMP Desktop, but it "
                 "cannot be written. Open it from a folder you may write to, or with the version that saved it."
