@@ -179,3 +179,12 @@ def test_a_file_behind_its_header_is_whole_while_a_wal_holds_the_rest(tmp_path: 
     assert inspect_file(paths.database).kind is DamageKind.TRUNCATED
     paths.database.with_name("studio.sqlite-wal").write_bytes(b"frames")
     assert inspect_file(paths.database).kind is DamageKind.NONE
+
+
+def test_a_database_that_cannot_be_read_is_explained_not_moved(tmp_path: Path) -> None:
+    paths = StudioPaths(tmp_path / "studio").ensure()
+    paths.database.mkdir()  # a folder where the file should be
+    with pytest.raises(StudioOpenError, match="cannot read the studio database") as raised:
+        open_studio(paths)
+    assert not isinstance(raised.value, DatabaseDamaged)
+    assert paths.database.is_dir() and kept_aside(paths) == []

@@ -162,7 +162,13 @@ def _ensure_folders(paths: StudioPaths, *, keep_going: bool) -> None:
 
 
 def _refuse_damaged(paths: StudioPaths, start_new_after_damage: bool) -> None:
-    found = health.inspect_file(paths.database)
+    try:
+        found = health.inspect_file(paths.database)
+    except OSError as exc:  # no permission to read it, or a folder where the file should be
+        raise StudioOpenError(
+            f"SMP Desktop cannot read the studio database {paths.database}: {exc.strerror or exc}. Check that it "
+            "is a file you may read, or choose another data folder."
+        ) from exc
     if found.damaged:
         raise _damaged(paths, found)
     earlier = health.kept_aside(paths)

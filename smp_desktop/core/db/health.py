@@ -130,10 +130,11 @@ def quick_check(cursor_source: Any) -> tuple[str, ...]:
 
 
 def diagnose(database: Path) -> Diagnosis:
-    """The file's header, then SQLite's quick check (read-only: nothing in or beside the file is changed).
+    """The file's header, then SQLite's quick check, read-only (the file is not changed; SQLite may leave an empty
+    -wal and -shm beside a WAL database in a folder it can write to).
 
     Works on any SQLite file (a studio's database, a backup). Raises faults.DatabaseBusy when another program
-    holds it locked for longer than the busy timeout."""
+    holds it locked for longer than the busy timeout, OSError when the file cannot be read at all."""
     found = inspect_file(database)
     if found.kind is not DamageKind.NONE or database.stat().st_size == 0:
         return found
