@@ -137,8 +137,9 @@ def open_studio(
             raise StudioOpenError(f"The studio database is damaged: {exc.detail}. Restore it from a backup.") from exc
         raise _damaged(paths, health.failed_check([exc.detail])) from exc
     except faults.DatabaseBusy as exc:
+        which = f"The studio database {paths.database}" if own_file else "The studio database"
         raise StudioInUse(
-            f"The studio database {paths.database if own_file else ''} is in use by another program (SMP Desktop "
+            f"{which} is in use by another program (SMP Desktop "
             f"waited {BUSY_TIMEOUT_MS // 1000} seconds for it). Close the other copy of SMP Desktop, or the program "
             "using the file, and open the studio again."
         ) from exc
