@@ -14,13 +14,23 @@ import threading
 from collections.abc import Callable, Generator
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from smp_desktop.core.progress import Progress
 from smp_desktop.ui import error_report
 
-__all__ = ["BackgroundRunner", "CancelToken", "Cancelled", "Job", "Progress", "Runner", "SynchronousRunner"]
+__all__ = [
+    "BackgroundRunner",
+    "CancelToken",
+    "Cancelled",
+    "Job",
+    "Progress",
+    "Runner",
+    "SynchronousRunner",
+    "run_and_wait",
+    "run_with_progress",
+]
 
 
 class Cancelled(Exception):
@@ -154,6 +164,8 @@ class Runner(Protocol):
 
     def report_error(self, error: Exception) -> None: ...
 
+    def wait(self, msecs: int = -1) -> bool: ...
+
 
 class _Bridge(QObject):
     """Lives on the GUI thread; signals emitted from a worker are queued to it, so handlers run on the GUI thread."""
@@ -280,6 +292,9 @@ class SynchronousRunner:
     def report_error(self, error: Exception) -> None:
         self._report(error)
 
+    def wait(self, msecs: int = -1) -> bool:
+        return True  # nothing is ever left running
+
 
 def run_with_progress(
     runner: Runner,
@@ -332,3 +347,24 @@ def run_with_progress(
     if cancellable and not job.finished:
         dialog.canceled.connect(job.cancel)
     return job
+
+
+def run_and_wait(runner: Runner, parent: QWidget | None, label: str, fn: Work, *, writes: bool = False) -> Any:
+    """Run work behind the progress dialog and wait for it, the GUI still painting: for the few steps that
+    cannot go on until it is done (a restore, before the studio reopens). Returns its result or raises its error."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def finish(key: str) -> Callable[[Any], None]:
+        def store(value: Any) -> None:
+            outcome[key] = value
+            loop.quit()
+
+        return store
+
+    run_with_progress(runner, parent, label, fn, on_done=finish("result"), on_error=finish("error"), writes=writes)
+    if not outcome:  # a threaded runner delivers later, through this loop
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")

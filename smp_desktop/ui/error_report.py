@@ -11,13 +11,24 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from smp_desktop import APP_NAME
+from smp_desktop.core.backups.errors import BackupFailed, RestoreIncomplete, RestoreRefused
+from smp_desktop.core.db.faults import StorageFault
 from smp_desktop.core.services.access import PermissionDenied
 from smp_desktop.core.services.errors import NotFound, ValidationFailed
 
 log = logging.getLogger("smp_desktop.ui")
 
-# Errors whose message was written for a person: shown as they are, not treated as bugs.
-EXPLAINED_ERRORS: tuple[type[Exception], ...] = (PermissionDenied, NotFound, ValidationFailed)
+# Errors whose message was written for a person: shown as they are, not treated as bugs. A storage fault (disk
+# full, read-only studio, database in use) says what happened and that nothing was saved.
+EXPLAINED_ERRORS: tuple[type[Exception], ...] = (
+    PermissionDenied,
+    NotFound,
+    ValidationFailed,
+    StorageFault,
+    BackupFailed,
+    RestoreRefused,
+    RestoreIncomplete,
+)
 
 
 def _tr(text: str) -> str:

@@ -1,11 +1,11 @@
-"""Dates, ages and counts the way the user's locale writes them, and reading back a typed date."""
+"""Dates, times, ages, counts and sizes the way the user's locale writes them, and reading back a typed date."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from smp_desktop.core.services.client_validation import age_on
 
@@ -63,3 +63,18 @@ def age_text(born: date, today: date) -> str:
 
 def format_count(value: int) -> str:
     return QLocale().toString(value)
+
+
+def format_date_time(value: datetime) -> str:
+    """A moment in the computer's time zone, as the numeric date and the short time: "25/11/2026 10:30"."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    if QLocale().language() == QLocale.Language.C:
+        return moment.toString("yyyy-MM-dd HH:mm")
+    time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    return QLocale().toString(moment, f"{numeric_date_format()} {time_format}")
+
+
+def format_data_size(size: int) -> str:
+    """Bytes as the file manager shows them: "840 KB", "1.2 MB" in the locale's digits."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
