@@ -1,12 +1,15 @@
-"""Starting the desktop app: the Qt application, translations, opening the studio, first run, the main window."""
+"""Starting the desktop app: the Qt application, translations, opening the studio, first run, and the session that
+shows the main window."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smp_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
@@ -14,8 +17,15 @@ from smp_desktop.paths import StudioPaths
 from smp_desktop.resources import bundle_dir
 from smp_desktop.ui import error_report, startup_probe
 from smp_desktop.ui.background import BackgroundRunner, Runner
-from smp_desktop.ui.dialogs.first_run import FirstRunDialog
-from smp_desktop.ui.workspace import build_workspace
+from smp_desktop.ui.studio_session import StudioSession, ensure_studio
+
+__all__ = ["create_application", "ensure_studio", "install_translations", "open_studio_at_start", "run_app"]
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
 
 
 def run_app(paths: StudioPaths, database_url: str | None, argv: Sequence[str]) -> int:
@@ -23,25 +33,36 @@ def run_app(paths: StudioPaths, database_url: str | None, argv: Sequence[str]) -
 
     The caller (the CLI) has set up the log file already (smp_desktop.app_log.configure_logging)."""
     app = create_application(argv)
-    try:
-        studio = open_studio(paths, url=database_url)
-    except StudioOpenError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
     error_report.install_exception_hook()
     runner = BackgroundRunner()
+    session = StudioSession(paths, runner, QSettings(), url=database_url, icon=app.windowIcon())
+    session.ended.connect(app.quit)
     try:
-        if not ensure_studio(studio, runner):
+        studio = open_studio_at_start(paths, database_url, runner)
+        if studio is None:
+            return 1
+        if not session.start(studio):
             return 0
-        actor = studio.services.studio.owner()
-        workspace = build_workspace(studio.services, actor, runner, QSettings())
-        workspace.window.setWindowIcon(app.windowIcon())
-        workspace.window.show()
-        startup_probe.install_if_requested(workspace, app)
+        assert session.workspace is not None
+        startup_probe.install_if_requested(session.workspace, app)
         return app.exec()
     finally:
-        runner.wait(10_000)  # let a save in flight finish before the database closes
-        studio.close()
+        session.close()  # the backup on close, then the database closes
+
+
+def open_studio_at_start(
+    paths: StudioPaths,
+    database_url: str | None,
+    runner: Runner,
+    *,
+    today: Callable[[], date] = date.today,
+) -> OpenStudio | None:
+    """Open the studio for the window, or explain why it cannot open; None when the app should end."""
+    try:
+        return open_studio(paths, url=database_url, today=today)
+    except StudioOpenError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return None
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -71,11 +92,3 @@ def install_translations(app: QApplication) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
     return installed
-
-
-def ensure_studio(studio: OpenStudio, runner: Runner) -> bool:
-    """True when the data folder holds a studio, after the first-run dialog if it had to create one."""
-    if studio.services.studio.exists():
-        return True
-    dialog = FirstRunDialog(studio, runner)
-    return dialog.exec() == QDialog.DialogCode.Accepted and dialog.actor is not None

@@ -1,7 +1,8 @@
 """The main window's frame: navigation between areas, menus and their shortcuts, the status bar.
 
-Areas (Clients now; Calendar, Ink register, Documents, Settings later) are added with `add_area`; the window
-knows nothing about what they do. Closing asks each registered close guard first (unsaved changes).
+Areas (Clients now; Calendar, Ink register, Documents, Settings later) are added with `add_area`, notices about
+the whole studio with `add_banner`; the window knows nothing about what they do. Closing asks each registered close
+guard first (unsaved changes); so does `retire`, which puts the window away when a restore replaces it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +43,8 @@ QListWidget#navigation::item { padding: 8px 12px; border-radius: 6px; margin: 1p
 QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 QStatusBar QLabel { padding: 0 10px 0 4px; }
 QLabel#statusStudio { font-weight: 600; }
+QToolButton#backupWarning { border: none; padding: 0 8px; color: #9a5b00; font-weight: 600; }
+QToolButton#backupWarning:hover { text-decoration: underline; }
 """
 
 
@@ -63,13 +69,18 @@ class MainWindow(QMainWindow):
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
         divider.setFrameShadow(QFrame.Shadow.Sunken)
-        central = QWidget()
-        row = QHBoxLayout(central)
+        body = QWidget()
+        row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(divider)
         row.addWidget(self.areas, 1)
+        central = QWidget()
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(body, 1)
         self.setCentralWidget(central)
 
         self._create_actions()
@@ -86,6 +97,10 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
         return index
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A notice across the top of the window, above every area (banners stack in the order added)."""
+        self._column.insertWidget(self._column.count() - 1, banner)
 
     # --- status ---------------------------------------------------------------------------------------------
     def set_studio(self, name: str, *, is_demo: bool = False) -> None:
@@ -108,19 +123,33 @@ class MainWindow(QMainWindow):
     def add_close_guard(self, guard: CloseGuard) -> None:
         self._close_guards.append(guard)
 
+    def may_leave(self, again: Callable[[], object]) -> bool:
+        """True when every close guard agrees now; otherwise `again` is called once they do (after a save)."""
+        return all(guard(again) for guard in self._close_guards)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        for guard in self._close_guards:
-            if not guard(self.close):
-                event.ignore()
-                return
+        if not self.may_leave(self.close):
+            event.ignore()
+            return
         self._state.save_geometry(self, STATE_KEY)
         self.closing.emit()
         event.accept()
+
+    def retire(self) -> None:
+        """Put the window away for good without closing the app (a new one has taken its place): remember its
+        place, let the areas save their state, then hide it and delete it once control returns to Qt."""
+        self._state.save_geometry(self, STATE_KEY)
+        self.closing.emit()
+        self.hide()
+        self.deleteLater()
 
     # --- building -------------------------------------------------------------------------------------------
     def _create_actions(self) -> None:
         self.new_client_action = QAction(self.tr("&New Client"), self)
         self.new_client_action.setShortcut(QKeySequence.StandardKey.New)
+        self.back_up_action = QAction(self.tr("&Back Up Now"), self)
+        self.back_up_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backups_action = QAction(self.tr("Bac&kups…"), self)
         self.check_database_action = QAction(self.tr("&Check Database…"), self)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -141,6 +170,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_client_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.back_up_action)
+        file_menu.addAction(self.backups_action)
         file_menu.addAction(self.check_database_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -158,7 +189,15 @@ class MainWindow(QMainWindow):
         self.studio_label.setObjectName("statusStudio")
         self.actor_label = QLabel()
         self.count_label = QLabel()
+        # Shown while the last good backup is missing or over a day old; clicking it opens the backups.
+        self.backup_warning = QToolButton()
+        self.backup_warning.setObjectName("backupWarning")
+        self.backup_warning.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.backup_warning.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.backup_warning.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.backup_warning.hide()
         status = self.statusBar()
         status.addWidget(self.studio_label)
         status.addWidget(self.actor_label)
+        status.addPermanentWidget(self.backup_warning)
         status.addPermanentWidget(self.count_label)

@@ -5,18 +5,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from smp_desktop.core.services.access import Actor
-from smp_desktop.core.studio_db import Services
+from smp_desktop.core.services.backups import BackupService, RestoreRequest
+from smp_desktop.core.studio_db import OpenStudio, Services
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.controllers.backup_controller import BackupController
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
 from smp_desktop.ui.controllers.clients_controller import ClientActions, ClientsController
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
 from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
+from smp_desktop.ui.views.notice_banner import NoticeBanner
 from smp_desktop.ui.window_state import WindowState
+
+
+@dataclass(frozen=True, slots=True)
+class StudioContext:
+    """What the window needs to know of the open studio beyond its services (see `context_for`)."""
+
+    backups: BackupService | None = None
+    data_folder: Path | None = None
+    read_only_reason: str | None = None
+    storage_warning: str | None = None
+    restore: Callable[[RestoreRequest], None] | None = None  # the session's: close, restore, reopen, rebuild
+
+
+def context_for(studio: OpenStudio, restore: Callable[[RestoreRequest], None] | None = None) -> StudioContext:
+    return StudioContext(
+        backups=BackupService.for_studio(studio),
+        data_folder=studio.paths.root,
+        read_only_reason=studio.read_only_reason,
+        storage_warning=studio.storage_warning,
+        restore=restore,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +50,9 @@ class Workspace:
     clients_view: ClientsAreaView
     clients: ClientsController
     commands: MainWindowController
+    backups: BackupController | None = None
+    read_only_banner: NoticeBanner | None = None
+    storage_banner: NoticeBanner | None = None
 
 
 def build_workspace(
@@ -33,9 +61,12 @@ def build_workspace(
     runner: Runner,
     settings: QSettings,
     *,
+    context: StudioContext | None = None,
     today: Callable[[], date] = date.today,
     search_delay_ms: int = SEARCH_DELAY_MS,
 ) -> Workspace:
+    context = context or StudioContext()
+    read_only = context.read_only_reason is not None
     state = WindowState(settings)
     window = MainWindow(state)
     studio = services.studio.info()
@@ -60,10 +91,41 @@ def build_workspace(
         today=today,
         default_country=studio.country,
         search_delay_ms=search_delay_ms,
+        read_only=read_only,
     )
     clients.list.active_count_changed.connect(window.set_client_count)
     window.add_close_guard(clients.confirm_close)
     window.closing.connect(clients.save_state)
     commands = MainWindowController(window, services.maintenance, runner)
+    read_only_banner = storage_banner = None
+    if context.read_only_reason:
+        read_only_banner = NoticeBanner(
+            QCoreApplication.translate("Workspace", "Read-only"), context.read_only_reason, dismissible=False
+        )
+        window.add_banner(read_only_banner)
+    if context.storage_warning:
+        storage_banner = NoticeBanner(
+            QCoreApplication.translate("Workspace", "This data folder is not on a local disk"),
+            context.storage_warning,
+            dismissible=True,
+        )
+        window.add_banner(storage_banner)
+    backups = None
+    if context.backups is not None:
+        backups = BackupController(
+            window,
+            context.backups,
+            services.studio,
+            actor,
+            runner,
+            read_only=read_only,
+            data_folder=context.data_folder,
+            restore=context.restore,
+        )
+    else:
+        window.back_up_action.setEnabled(False)
+        window.backups_action.setEnabled(False)
     clients.start()
-    return Workspace(window, clients_view, clients, commands)
+    if backups is not None:
+        backups.start()
+    return Workspace(window, clients_view, clients, commands, backups, read_only_banner, storage_banner)

@@ -25,8 +25,10 @@ from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.services.client_validation import CheckedClient
 from smp_desktop.core.studio_db import OpenStudio
-from smp_desktop.ui.background import SynchronousRunner
+from smp_desktop.ui.background import Runner, SynchronousRunner
 from smp_desktop.ui.dialogs import duplicates, unsaved_changes
+from smp_desktop.ui.dialogs.restore_confirm import RestoreConfirmation
+from smp_desktop.ui.studio_session import StudioSession
 from smp_desktop.ui.workspace import Workspace, build_workspace
 
 # The day the studio fixture's services believe it is (tests/conftest.py TODAY); the window is told the same.
@@ -184,3 +186,52 @@ def add_clients(studio: OpenStudio, owner: Actor) -> Callable[[int, str], None]:
         clients.create_many(owner, drafts, action="test")
 
     return add
+
+
+@pytest.fixture
+def make_session(
+    qtbot: QtBot, runner: SynchronousRunner, settings: QSettings
+) -> Iterator[Callable[..., StudioSession]]:
+    """Factory: make_session(opened, runner=None) starts the app's session on a studio, as run_app does: the main
+    window with backups, banners and the restore that rebuilds it (the synchronous runner unless one is given)."""
+    sessions: list[StudioSession] = []
+
+    def make(opened: OpenStudio, with_runner: Runner | None = None) -> StudioSession:
+        session = StudioSession(
+            opened.paths, with_runner or runner, settings, today=lambda: UI_TODAY, search_delay_ms=0
+        )
+        assert session.start(opened)
+        sessions.append(session)
+        return session
+
+    yield make
+    for session in sessions:  # put away without the backup on close (the tests that want it call close())
+        workspace = session.workspace
+        if workspace is not None:
+            if workspace.backups is not None:
+                workspace.backups.stop()
+            workspace.clients.form.revert()
+            workspace.window.close()
+            workspace.window.deleteLater()
+        if session.studio is not None:
+            session.studio.close()
+
+
+@pytest.fixture
+def session(studio: OpenStudio, make_session: Callable[..., StudioSession]) -> StudioSession:
+    """The app's session on the test studio (which the session may close and reopen, after a restore)."""
+    return make_session(studio)
+
+
+@pytest.fixture
+def confirm_restore(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The restore question is answered "Restore"; what it asked is recorded."""
+    asked: list[str] = []
+
+    def press_restore(box: RestoreConfirmation) -> int:
+        asked.append(f"{box.text()}\n{box.informativeText()}")
+        box.restore_button.click()
+        return 0
+
+    monkeypatch.setattr(RestoreConfirmation, "exec", press_restore)
+    return asked

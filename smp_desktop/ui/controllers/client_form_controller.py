@@ -61,9 +61,12 @@ class ClientFormController(QObject):
         *,
         today: Callable[[], date] = date.today,
         default_country: str = "",
+        read_only: bool = False,
     ) -> None:
         super().__init__(view)
         self._view = view
+        self._read_only = read_only  # the studio cannot be written: fields locked, Save and Archive stay off
+        view.set_read_only(read_only)
         self._clients = clients
         self._actor = actor
         self._runner = runner
@@ -203,7 +206,9 @@ class ClientFormController(QObject):
         self._view.scars.model.remove_scar(self._view.scars.table.currentIndex().row())
 
     def _on_scar_row_changed(self, *_args: object) -> None:
-        self._view.scars.remove_button.setEnabled(self._view.scars.table.currentIndex().isValid())
+        self._view.scars.remove_button.setEnabled(
+            self._view.scars.table.currentIndex().isValid() and not self._read_only
+        )
 
     # --- saving ---------------------------------------------------------------------------------------------
     def _save(
@@ -323,11 +328,12 @@ class ClientFormController(QObject):
         archived = record is not None and record.archived
         view.archived_badge.setVisible(archived)
         view.unsaved_label.setVisible(dirty and not creating)
-        can_edit = self._actor.can(Permission.EDIT_CLIENTS)
+        can_edit = self._actor.can(Permission.EDIT_CLIENTS) and not self._read_only
         view.save_button.setEnabled(can_edit and not self._busy and (dirty or creating))
         view.revert_button.setEnabled(dirty and not self._busy)
         view.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
-        view.archive_button.setEnabled(not creating and not self._busy and self._actor.can(Permission.ARCHIVE_CLIENTS))
+        can_archive = self._actor.can(Permission.ARCHIVE_CLIENTS) and not self._read_only
+        view.archive_button.setEnabled(not creating and not self._busy and can_archive)
         today = self._today()
         if draft.date_of_birth is not None and draft.date_of_birth > today:
             draft = draft.replace(date_of_birth=None)  # a typing slip, reported on save; not "under 18"

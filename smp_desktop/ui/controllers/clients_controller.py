@@ -44,6 +44,7 @@ class ClientsController(QObject):
         today: Callable[[], date] = date.today,
         default_country: str = "",
         search_delay_ms: int = SEARCH_DELAY_MS,
+        read_only: bool = False,
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -51,10 +52,11 @@ class ClientsController(QObject):
         self._state = state
         self.list = ClientListController(view, clients, actor, runner, search_delay_ms=search_delay_ms)
         self.form = ClientFormController(
-            view.form, clients, actor, runner, today=today, default_country=default_country
+            view.form, clients, actor, runner, today=today, default_country=default_country, read_only=read_only
         )
-        actions.new_client.setEnabled(actor.can(Permission.EDIT_CLIENTS))
-        view.new_button.setEnabled(actor.can(Permission.EDIT_CLIENTS))
+        may_add = actor.can(Permission.EDIT_CLIENTS) and not read_only
+        actions.new_client.setEnabled(may_add)
+        view.new_button.setEnabled(may_add)
         state.restore_splitter(view.splitter, SPLITTER_KEY)
         self._connect_signals()
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -80,6 +83,7 @@ class ClientFormView(QWidget):
         self.setStyleSheet(FORM_STYLE)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
+        self._scar_edit_triggers: QAbstractItemView.EditTrigger | None = None
 
         self.banner = SuitabilityBanner()
         sections = QWidget()
@@ -114,6 +118,21 @@ class ClientFormView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self._buttons())
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A studio that cannot be written: every field can be read and copied (text is not greyed out), none
+        changed; the choices, ticks and scar buttons are locked."""
+        for editor in self.findChildren(QWidget):
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setReadOnly(read_only)
+            elif isinstance(editor, QComboBox | QAbstractButton) and editor not in self._buttons_row:
+                editor.setEnabled(not read_only)
+        table = self.scars.table
+        if read_only and table.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
+            self._scar_edit_triggers = table.editTriggers()
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        elif not read_only and self._scar_edit_triggers is not None:
+            table.setEditTriggers(self._scar_edit_triggers)
 
     # --- one or two columns, by the space there is -----------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -185,6 +204,7 @@ class ClientFormView(QWidget):
             self.tr("Save (%1)").replace("%1", QKeySequence(QKeySequence.StandardKey.Save).toString())
         )
         self.save_button.setMinimumWidth(110)
+        self._buttons_row = (self.archive_button, self.revert_button, self.save_button)  # the controller's to set
         row = QHBoxLayout()
         row.addWidget(self.archive_button)
         row.addStretch(1)
