@@ -1,23 +1,27 @@
-"""Starting the desktop app: the Qt application, translations, opening the studio, first run, and the session that
-shows the main window."""
+"""Starting the desktop app: the Qt application, translations, one copy per data folder, opening the studio (or
+recovering a damaged one from a backup), first run, and the session that shows the main window."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smp_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
-from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
+from smp_desktop.core.backups import RestoreIncomplete, RestoreRefused, list_backups, restore_studio
+from smp_desktop.core.studio_db import DatabaseDamaged, OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.resources import bundle_dir
 from smp_desktop.ui import error_report, startup_probe
-from smp_desktop.ui.background import BackgroundRunner, Runner
-from smp_desktop.ui.studio_session import StudioSession, ensure_studio
+from smp_desktop.ui.background import BackgroundRunner, Runner, run_and_wait
+from smp_desktop.ui.dialogs.damaged_studio import DamagedStudioDialog
+from smp_desktop.ui.single_instance import InstanceGuard, instance_key
+from smp_desktop.ui.studio_session import StudioSession, ensure_studio, restored_message
 
 __all__ = ["create_application", "ensure_studio", "install_translations", "open_studio_at_start", "run_app"]
 
@@ -33,9 +37,14 @@ def run_app(paths: StudioPaths, database_url: str | None, argv: Sequence[str]) -
 
     The caller (the CLI) has set up the log file already (smp_desktop.app_log.configure_logging)."""
     app = create_application(argv)
+    guard = InstanceGuard(instance_key(paths.root))
+    if not guard.claim():
+        log.info("SMP Desktop is already running on %s: asked it to come to the front", paths.root)
+        return 0
     error_report.install_exception_hook()
     runner = BackgroundRunner()
     session = StudioSession(paths, runner, QSettings(), url=database_url, icon=app.windowIcon())
+    guard.activate_requested.connect(session.bring_to_front)
     session.ended.connect(app.quit)
     try:
         studio = open_studio_at_start(paths, database_url, runner)
@@ -48,6 +57,7 @@ def run_app(paths: StudioPaths, database_url: str | None, argv: Sequence[str]) -
         return app.exec()
     finally:
         session.close()  # the backup on close, then the database closes
+        guard.release()
 
 
 def open_studio_at_start(
@@ -57,12 +67,41 @@ def open_studio_at_start(
     *,
     today: Callable[[], date] = date.today,
 ) -> OpenStudio | None:
-    """Open the studio for the window, or explain why it cannot open; None when the app should end."""
+    """Open the studio for the window. A damaged database opens a dialog offering the data folder's backups (the
+    studio's own backup setting cannot be read from a damaged file; a backup elsewhere is chosen as a file); the
+    chosen one is restored and the studio opened again. Any other reason it cannot open is explained.
+
+    None when the app should end (the person chose Quit, or the studio cannot open)."""
+    while True:
+        try:
+            return open_studio(paths, url=database_url, today=today)
+        except DatabaseDamaged as damaged:
+            backup = DamagedStudioDialog(damaged, list_backups(paths.backups), paths.backups).ask()
+            if backup is None:
+                return None
+            _restore_after_damage(paths, backup, runner, damaged)
+        except StudioOpenError as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            return None
+
+
+def _restore_after_damage(paths: StudioPaths, backup: Path, runner: Runner, damaged: DatabaseDamaged) -> None:
     try:
-        return open_studio(paths, url=database_url, today=today)
-    except StudioOpenError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return None
+        report = run_and_wait(
+            runner,
+            None,
+            _tr("Restoring the backup…"),
+            lambda: restore_studio(paths, backup, safety_folder=paths.backups),
+            writes=True,
+        )
+    except (RestoreRefused, RestoreIncomplete) as exc:  # the damaged studio is as it was: the dialog asks again
+        QMessageBox.warning(None, APP_NAME, str(exc))
+        return
+    log.info("restored %s after the database was found damaged", report.source)
+    message = restored_message(report)
+    if damaged.kept_at is not None:
+        message += " " + _tr("The damaged file is kept in %1.").replace("%1", str(damaged.kept_at.parent))
+    QMessageBox.information(None, APP_NAME, message)
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
