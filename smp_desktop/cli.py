@@ -188,6 +188,16 @@ def _cmd_clients_import(args: argparse.Namespace, paths: StudioPaths, url: str |
 
     with _open(paths, url) as studio:
         actor = studio.services.studio.owner()
+        if studio.engine.dialect.name == "sqlite" and studio.services.clients.count(actor, include_archived=True):
+            # A bulk import is one of the moments the studio is backed up first (issue #7).
+            from smp_desktop.core.backups import BackupFailed
+            from smp_desktop.core.services.backups import BackupService
+
+            try:
+                safety = BackupService.for_studio(studio).back_up(actor, reason="before-import")
+            except BackupFailed as exc:
+                raise CommandError(f"{exc} Nothing was imported.") from exc
+            print(f"A backup was taken first: {safety.path}", file=sys.stderr)
         try:
             report = import_clients(studio.services.clients, actor, args.file, allow_duplicates=args.allow_duplicates)
         except CsvFileError as exc:

@@ -217,3 +217,27 @@ def test_a_damaged_studio_is_restored_by_name(
     assert "damaged" in err  # why the studio could not be opened (and that the damaged file was kept)
     assert f"Restored the studio from {backup.path}" in out
     assert _names(with_clients.root) == names
+
+
+def test_a_client_import_backs_the_studio_up_first(
+    capsys: pytest.CaptureFixture[str], with_clients: StudioPaths, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "new.csv"
+    csv_file.write_text("first_name,last_name\nImported,Person\n", encoding="utf-8")
+    before = {r.path for r in list_backups(with_clients.backups)}
+    code, _out, err = run(capsys, "--data-dir", with_clients.root, "clients", "import", csv_file)
+    assert code == 0, err
+    new = [r for r in list_backups(with_clients.backups) if r.path not in before]
+    assert [r.reason for r in new] == ["before-import"]
+    assert "A backup was taken first" in err and str(new[0].path) in err
+    # The backup holds the studio as it was before the import.
+    manifest = read_manifest(new[0].path)
+    assert manifest.reason == "before-import"
+    import sqlite3
+
+    copy = sqlite3.connect(new[0].path / DATABASE_FILENAME)
+    try:
+        names = [row[0] for row in copy.execute("SELECT first_name FROM client")]
+    finally:
+        copy.close()
+    assert "Imported" not in names and names

@@ -19,7 +19,7 @@ from smp_desktop.core.backups.store import FileStore, remove_tree
 log = logging.getLogger(__name__)
 
 # Safety copies taken before a restore or an upgrade are how a studio undoes one; they outlive the rotation.
-SAFETY_REASONS = frozenset({"before-restore", "before-upgrade"})
+SAFETY_REASONS = frozenset({"before-restore", "before-upgrade", "before-import"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ _REASONS: dict[str, Any] = {  # Any: QT_TRANSLATE_NOOP is typed as returning obj
     "on-close": QT_TRANSLATE_NOOP("BackupList", "Automatic, when the app closed"),
     "before-restore": QT_TRANSLATE_NOOP("BackupList", "Safety copy before a restore"),
     "before-upgrade": QT_TRANSLATE_NOOP("BackupList", "Before an upgrade (database only)"),
+    "before-import": QT_TRANSLATE_NOOP("BackupList", "Before a client import"),
     "database-copy": QT_TRANSLATE_NOOP("BackupList", "Database copy"),
 }
 _HEADERS: tuple[Any, ...] = (
