@@ -146,3 +146,34 @@ def _draft(first: str, last: str):  # type: ignore[no-untyped-def]
 def test_the_known_head_is_alembics_head() -> None:
     """migrate.SCHEMA_HEAD lets start-up skip alembic; it must name the newest revision in db/versions."""
     assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
+def test_a_migration_that_fails_half_way_leaves_the_old_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each revision runs in one transaction (SQLite DDL is transactional): a failure part-way leaves no mix."""
+    paths = StudioPaths(tmp_path / "studio")
+    with open_studio(paths) as studio:
+        owner = studio.services.studio.create("Before", "Owner")
+        studio.services.clients.create(owner, _draft("Zoë", "Ørsted"))
+    released_head = migrate.head_revision()
+    next_release = _migrations_with_extra_revision(tmp_path)
+    script = next_release / "versions" / "9000_next.py"
+    script.write_text(
+        script.read_text().replace(
+            'op.create_table("next_release_table", sa.Column("id", sa.Integer, primary_key=True))',
+            'op.create_table("next_release_table", sa.Column("id", sa.Integer, primary_key=True))\n'
+            "    op.execute(\"UPDATE client SET first_name = 'changed'\")\n"
+            '    raise RuntimeError("power cut half-way through the migration")',
+        )
+    )
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: next_release)
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9000")
+    with pytest.raises(RuntimeError, match="power cut"):
+        open_studio(paths)
+    engine = make_engine(sqlite_url(paths.database))
+    try:
+        assert "next_release_table" not in inspect(engine).get_table_names()
+        assert migrate.current_revision(engine) == released_head
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT first_name FROM client").all() == [("Zoë",)]
+    finally:
+        engine.dispose()
