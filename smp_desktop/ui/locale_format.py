@@ -76,5 +76,6 @@ def format_date_time(value: datetime) -> str:
 
 
 def format_data_size(size: int) -> str:
-    """Bytes as the file manager shows them: "840 KB", "1.2 MB" in the locale's digits."""
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    """Bytes as a file manager shows them, in the locale's digits: "148 kB", "1.2 MB", "3.4 GB"."""
+    precision = 0 if size < 1024 * 1024 else 1
+    return QLocale().formattedDataSize(size, precision, QLocale.DataSizeFormat.DataSizeTraditionalFormat)

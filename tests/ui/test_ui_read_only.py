@@ -60,6 +60,7 @@ def test_a_read_only_studio_shows_a_banner_and_offers_nothing_to_save(
     window, view = workspace.window, workspace.clients_view
     assert not window.new_client_action.isEnabled() and not view.new_button.isEnabled()
     assert not window.back_up_action.isEnabled()
+    assert not window.backup_warning.isVisible()  # no backup can be made here, so none is asked for
     assert listed_names(session) == ["Alpha, Anna"]  # reading works
 
     view.table.selectRow(0)

@@ -160,7 +160,7 @@ class BackupController(QObject):
     def refresh_warning(self) -> None:
         """Show or hide the status-bar warning: no good backup, or none for over a day (or the last automatic
         backup failed). Asked off the GUI thread: listing a backup folder on an external drive can be slow."""
-        if not self._backups.supported:
+        if not self.can_back_up:  # nothing the person could do about it here (read-only, a server database)
             self._window.backup_warning.hide()
             return
         backups = self._backups

@@ -66,7 +66,8 @@ class ClientFormController(QObject):
         super().__init__(view)
         self._view = view
         self._read_only = read_only  # the studio cannot be written: fields locked, Save and Archive stay off
-        view.set_read_only(read_only)
+        if read_only:
+            view.make_read_only()
         self._clients = clients
         self._actor = actor
         self._runner = runner

@@ -4,6 +4,7 @@ only; controllers/backups_dialog_controller.py gives it its behaviour."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -118,3 +119,7 @@ class BackupsDialog(QDialog):
 
     def sizeHint(self) -> QSize:
         return QSize(820, 520)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.setFocus()  # the list first, not the first button in the folder box

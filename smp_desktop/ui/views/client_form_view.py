@@ -83,7 +83,6 @@ class ClientFormView(QWidget):
         self.setStyleSheet(FORM_STYLE)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
-        self._scar_edit_triggers: QAbstractItemView.EditTrigger | None = None
 
         self.banner = SuitabilityBanner()
         sections = QWidget()
@@ -119,20 +118,24 @@ class ClientFormView(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self._buttons())
 
-    def set_read_only(self, read_only: bool) -> None:
-        """A studio that cannot be written: every field can be read and copied (text is not greyed out), none
-        changed; the choices, ticks and scar buttons are locked."""
-        for editor in self.findChildren(QWidget):
-            if isinstance(editor, QLineEdit | QPlainTextEdit):
-                editor.setReadOnly(read_only)
-            elif isinstance(editor, QComboBox | QAbstractButton) and editor not in self._buttons_row:
-                editor.setEnabled(not read_only)
-        table = self.scars.table
-        if read_only and table.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
-            self._scar_edit_triggers = table.editTriggers()
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        elif not read_only and self._scar_edit_triggers is not None:
-            table.setEditTriggers(self._scar_edit_triggers)
+    def make_read_only(self) -> None:
+        """For a studio that cannot be written (for good: a reopened studio gets a new window): every field can be
+        read and copied, its text not greyed out, but nothing changed; choices, ticks and scar buttons are locked."""
+        widgets = self.findChildren(QWidget)
+        for widget in widgets:
+            if isinstance(widget, QComboBox) or (
+                isinstance(widget, QAbstractButton)
+                and widget not in self._buttons_row
+                and not isinstance(widget.parent(), QLineEdit)  # a line edit's own clear button, gone below
+            ):
+                widget.setEnabled(False)
+        for widget in widgets:
+            if isinstance(widget, QLineEdit):
+                widget.setReadOnly(True)
+                widget.setClearButtonEnabled(False)  # it would still empty the field
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setReadOnly(True)
+        self.scars.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     # --- one or two columns, by the space there is -----------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
