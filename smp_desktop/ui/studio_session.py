@@ -119,7 +119,10 @@ class StudioSession(QObject):
         window = old.window
         if not window.may_leave(lambda: self.restore(request)):  # unsaved changes: asked, saved first or stayed
             return
-        window.setEnabled(False)
+        # The window's content and menus, not the window: a disabled window would disable its progress dialog too.
+        for part in (window.centralWidget(), window.menuBar()):
+            if part is not None:
+                part.setEnabled(False)
         self._close_studio()
         report: RestoreReport | None = None
         error: Exception | None = None

@@ -203,3 +203,63 @@ def test_with_real_threads_a_backup_and_a_restore_finish_and_the_window_follows(
     qtbot.waitUntil(lambda: listed_names(session.workspace) == ["Alpha, Anna"], timeout=10_000)  # type: ignore[arg-type]
     assert [kind for kind, _ in message_boxes.shown] == ["information"]
     assert runner.wait(10_000)
+
+
+def test_a_restore_stopped_part_way_says_to_run_it_again_and_running_it_again_finishes_it(
+    session: StudioSession, confirm_restore: list[str], message_boxes: MessageBoxes, reported: list[Exception]
+) -> None:
+    photo = session.paths.photos / "anna-before.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo of Anna's scalp")
+    add_client(session, "Anna", "Alpha")
+    session.workspace.window.back_up_action.trigger()  # type: ignore[union-attr]
+    add_client(session, "Bea", "Beta")
+    photo.unlink()
+    photo.mkdir()  # a folder where the backup's photo must go: the switch fails after it has begun
+    (photo / "stray.txt").write_text("moved aside by the restore")
+
+    def restore_newest_manual() -> None:
+        dialog = open_backups(session)
+        row = next(i for i, r in enumerate(dialog.model.backups()) if r.reason == "manual")
+        dialog.table.selectRow(row)
+        dialog.restore_button.click()
+
+    restore_newest_manual()
+    assert reported == []
+    [(kind, text)] = message_boxes.shown
+    assert kind == "critical" and "The restore stopped part-way" in text
+    assert "restore it again to finish" in text
+    assert session.workspace is not None and session.workspace.window.isVisible()  # the studio reopened
+
+    photo.rmdir()  # the cause is fixed; the same restore again finishes
+    message_boxes.shown.clear()
+    restore_newest_manual()
+    assert [kind for kind, _ in message_boxes.shown] == ["information"]
+    assert listed_names(session.workspace) == ["Alpha, Anna"]
+    assert photo.read_bytes() == b"\xff\xd8 a photo of Anna's scalp"
+
+
+def test_unsaved_changes_are_asked_about_before_a_restore(
+    qtbot: QtBot,
+    session: StudioSession,
+    confirm_restore: list[str],
+    answers: Any,
+) -> None:
+    add_client(session, "Anna", "Alpha")
+    session.workspace.window.back_up_action.trigger()  # type: ignore[union-attr]
+    old = session.workspace
+    assert old is not None
+    old.clients.list.refresh()
+    old.clients_view.table.selectRow(0)
+    qtbot.keyClicks(old.clients_view.form.first_name, "bel")  # "Annabel", not saved
+    answers.unsaved = ["cancel"]
+    dialog = open_backups(session)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert answers.unsaved_asked == 1 and session.workspace is old  # stayed: nothing restored
+
+    answers.unsaved = ["discard"]
+    dialog = open_backups(session)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert answers.unsaved_asked == 2 and session.workspace is not old
+    assert listed_names(session.workspace) == ["Alpha, Anna"]
