@@ -118,6 +118,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except Exception as exc:  # the user gets a sentence; the log gets the traceback
+        from smp_desktop.core.db.faults import StorageFault
+        from smp_desktop.core.services.access import PermissionDenied
+
+        if isinstance(exc, StorageFault | PermissionDenied):  # already a sentence for a person
+            log.info("command %s refused: %r", args.command, exc)
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
         log.exception("command %s failed", args.command)
         print(f"error: {exc.__class__.__name__}: {exc} (details in {paths.logs})", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -128,6 +135,14 @@ def _open(paths: StudioPaths, url: str | None, *, must_exist: bool = True, upgra
 
     on_server = bool(url or os.environ.get(ENV_DATABASE_URL))
     if must_exist and not on_server and not paths.database.exists():
+        from smp_desktop.core.db.health import kept_aside
+
+        damaged = kept_aside(paths)
+        if damaged:
+            raise CommandError(
+                f"The studio database in {paths.root} was damaged and has been kept aside in {damaged[-1].parent}. "
+                "Restore a backup: `smp-desktop --data-dir DIR backups list`, then `restore BACKUP`."
+            )
         raise CommandError(f"There is no studio in {paths.root} yet. Open the app there once, or run `demo`.")
     try:
         studio = open_studio(paths, url=url, upgrade=upgrade)

@@ -441,3 +441,39 @@ def test_python_m_smp_desktop_runs_db_check(studio: OpenStudio, studio_paths: St
     )
     assert healthy.returncode == 0, healthy.stderr
     assert "healthy" in healthy.stdout
+
+
+def test_after_a_damaged_database_was_kept_aside_commands_point_to_restore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smp_desktop.core.db.health import keep_aside
+    from smp_desktop.paths import StudioPaths
+
+    data = tmp_path / "studio"
+    assert main(["--data-dir", str(data), "demo", "--clients", "5"]) == 0
+    keep_aside(StudioPaths(data))
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "clients", "search", "a"]) == 1
+    err = capsys.readouterr().err
+    assert "damaged and has been kept aside" in err and "restore" in err
+
+
+def test_a_storage_fault_is_printed_as_its_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smp_desktop.core.db.faults import DiskFull
+    from smp_desktop.core.services import client_csv
+
+    data = tmp_path / "studio"
+    assert main(["--data-dir", str(data), "demo", "--clients", "3"]) == 0
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("first_name,last_name\nNew,Person\n", encoding="utf-8")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise DiskFull("sqlite says: database or disk is full")
+
+    monkeypatch.setattr(client_csv, "import_clients", full)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "clients", "import", str(csv_file)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("error: The disk is full") and "DiskFull" not in err
