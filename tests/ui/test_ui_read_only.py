@@ -1,15 +1,22 @@
 """A studio that cannot be written (a banner, every field locked, nothing to save or back up, a save attempt
 explained in a sentence) and a data folder on a network share or in a cloud folder (a banner that can be dismissed).
-"""
+
+One test starts the real app's pieces in a child process that really lacks write permission (as
+tests/test_faults_read_only.py does: as root, without the capability to override file permissions). Run as a
+script, this file is that child: `python test_ui_read_only.py DATA_DIR SETTINGS_FILE` prints a JSON result."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.backups import list_backups
@@ -21,6 +28,7 @@ from smp_desktop.paths import StudioPaths
 from smp_desktop.ui.background import SynchronousRunner
 from smp_desktop.ui.studio_session import StudioSession
 
+NO_OVERRIDE = "-dac_override,-dac_read_search,-fowner"
 UI_TODAY = date(2026, 11, 25)
 MessageBoxes = Any  # tests/ui/conftest.py's recorder of message boxes
 READ_ONLY_REASON = "The data folder /srv/studio cannot be written, so the studio is open read-only: records can be looked up, but nothing can be saved."  # noqa: E501
@@ -110,3 +118,62 @@ def test_a_network_or_cloud_folder_gets_a_banner_that_can_be_dismissed(
     banner.dismiss_button.click()
     assert not banner.isVisible()
     assert workspace.window.new_client_action.isEnabled()
+
+
+def _child(data_dir: str, settings_file: str) -> dict[str, Any]:
+    """What the person sees when the app starts on the folder: run_app's own opening, then the session."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from smp_desktop.ui.app import create_application, open_studio_at_start
+
+    shown: list[str] = []
+    for kind in ("warning", "information", "critical", "question"):
+        setattr(QMessageBox, kind, staticmethod(lambda _parent, _title, text, *_a, **_k: shown.append(text)))
+    create_application(["smp-desktop"])
+    paths = StudioPaths(Path(data_dir))
+    runner = SynchronousRunner()
+    studio = open_studio_at_start(paths, None, runner)
+    assert studio is not None, shown
+    session = StudioSession(paths, runner, QSettings(settings_file, QSettings.Format.IniFormat))
+    assert session.start(studio)
+    workspace = session.workspace
+    assert workspace is not None and workspace.read_only_banner is not None
+    window = workspace.window
+    window.show()
+    result = {
+        "banner": workspace.read_only_banner.text.text() if workspace.read_only_banner.isVisible() else None,
+        "names": listed_names(session),
+        "new_enabled": window.new_client_action.isEnabled(),
+        "back_up_enabled": window.back_up_action.isEnabled(),
+        "messages": list(shown),
+    }
+    window.close()
+    session.close()  # no backup on close: the studio cannot record one
+    return result
+
+
+def test_the_app_on_a_folder_it_may_not_write_opens_read_only_with_the_banner(tmp_path: Path) -> None:
+    paths = StudioPaths(tmp_path / "studio")
+    studio_with(paths, [("Anna", "Alpha")])
+    before = {p.relative_to(paths.root): p.read_bytes() for p in sorted(paths.root.rglob("*")) if p.is_file()}
+    paths.root.chmod(0o555)
+    command = [sys.executable, __file__, str(paths.root), str(tmp_path / "settings.ini")]
+    if os.geteuid() == 0:
+        command = ["setpriv", f"--bounding-set={NO_OVERRIDE}", f"--inh-caps={NO_OVERRIDE}", "--", *command]
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env)
+    finally:
+        paths.root.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["banner"].startswith(f"The data folder {paths.root} cannot be written")
+    assert seen["names"] == ["Alpha, Anna"]
+    assert seen["new_enabled"] is False and seen["back_up_enabled"] is False
+    assert seen["messages"] == []  # started without a single error box
+    after = {p.relative_to(paths.root): p.read_bytes() for p in sorted(paths.root.rglob("*")) if p.is_file()}
+    assert after == before  # not a byte written: no backup, no -wal, no settings
+
+
+if __name__ == "__main__":
+    print(json.dumps(_child(sys.argv[1], sys.argv[2])))
