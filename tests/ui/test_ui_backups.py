@@ -240,3 +240,22 @@ def test_the_warning_says_how_old_the_last_backup_is(
     assert session.workspace is not None
     warning = session.workspace.window.backup_warning
     assert warning.isVisible() and warning.text() == "Last backup 4 days ago"
+
+
+def test_a_failed_automatic_backup_shows_in_the_status_bar_not_in_a_box(
+    session: StudioSession, tmp_path: Path, message_boxes: MessageBoxes, reported: list[Exception]
+) -> None:
+    assert session.studio is not None and session.workspace is not None
+    backups, window = session.workspace.backups, session.workspace.window
+    assert backups is not None
+    owner = session.studio.services.studio.owner()
+    session.studio.services.studio.set_setting(owner, "backup_folder", str(tmp_path / "unplugged" / "backups"))
+    backups._on_backup_timer()
+    assert message_boxes.shown == [] and reported == []  # nobody is interrupted every 30 minutes
+    assert window.backup_warning.isVisible() and window.backup_warning.text() == "Automatic backup failed"
+    assert "connect the drive" in window.backup_warning.toolTip()
+
+    (tmp_path / "unplugged").mkdir()  # the drive is back
+    backups._on_backup_timer()
+    assert not window.backup_warning.isVisible()
+    assert [r.reason for r in list_backups(tmp_path / "unplugged" / "backups")] == ["periodic"]

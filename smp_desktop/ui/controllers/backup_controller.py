@@ -91,20 +91,20 @@ class BackupController(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
-    def back_up(self, reason: str, *, parent: QWidget | None, on_done: Done | None = None) -> bool:
-        """Make a backup in the background: behind a progress dialog over parent, or quietly when parent is None.
-        False (and nothing happens) while another backup is being made."""
+    def back_up_now(self, *, parent: QWidget, on_done: Done | None = None) -> bool:
+        """Make a backup on the writer thread behind a progress dialog over parent. False (and nothing happens)
+        while another backup is being made."""
         if self._busy or not self.can_back_up:
             return False
         self._set_busy(True)
-        work = lambda: self._backups.back_up(self._actor, reason)  # noqa: E731
+        backups, actor = self._backups, self._actor
 
         def done(record: BackupRecord) -> None:
             self._finished(record)
             if not record.ok:
                 problems = record.verification.problems if record.verification else ()
                 QMessageBox.warning(
-                    parent or self._window,
+                    parent,
                     self.tr("Backup failed its check"),
                     self.tr("The backup %1 was written but failed its check, so do not rely on it:\n%2")
                     .replace("%1", record.name)
@@ -115,24 +115,18 @@ class BackupController(QObject):
 
         def failed(error: Exception) -> None:
             self._set_busy(False)
-            self._show_error(parent or self._window, error)
+            self._show_error(parent, error)
 
-        if parent is None:
-            self._runner.run(work, on_done=done, on_error=failed, writes=True)
-        else:
-            run_with_progress(
-                self._runner,
-                parent,
-                self.tr("Backing up the studio…"),
-                work,
-                on_done=done,
-                on_error=failed,
-                writes=True,
-            )
+        run_with_progress(
+            self._runner,
+            parent,
+            self.tr("Backing up the studio…"),
+            lambda: backups.back_up(actor, MANUAL),
+            on_done=done,
+            on_error=failed,
+            writes=True,
+        )
         return True
-
-    def back_up_now(self, *, parent: QWidget, on_done: Done | None = None) -> bool:
-        return self.back_up(MANUAL, parent=parent, on_done=on_done)
 
     def back_up_on_close(self) -> BackupRecord | None:
         """The window has closed and the runner's work is done; the studio is still open. Backs up only when the
