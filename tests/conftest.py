@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SMP_DATA_DIR", None)
 os.environ.pop("SMP_DATABASE_URL", None)
 
+import logging
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,26 @@ from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
 
 TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _detach_app_log() -> Iterator[None]:
+    """The CLI attaches the app's log file to the root logger once per process; each test gets its own folder."""
+    yield
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_smp_desktop", False):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    """Run `smp-desktop ARGV` in this process: (exit code, stdout, stderr)."""
+    from smp_desktop.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,23 +16,7 @@ from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import DATABASE_FILENAME, StudioPaths
 from tests.conftest import TODAY
-
-
-@pytest.fixture(autouse=True)
-def _detach_app_log() -> Iterator[None]:
-    """main() attaches the app's log file to the root logger once per process; each test gets its own folder."""
-    yield
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_smp_desktop", False):
-            root.removeHandler(handler)
-            handler.close()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.conftest import run_cli as run
 
 
 def _names(root: Path) -> list[str]:

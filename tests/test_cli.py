@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,25 +17,9 @@ from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import DATABASE_FILENAME, StudioPaths
 from tests.conftest import TODAY
+from tests.conftest import run_cli as run
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def _detach_app_log() -> Iterator[None]:
-    """main() attaches the app's log file to the root logger once per process; each test gets its own folder."""
-    yield
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_smp_desktop", False):
-            root.removeHandler(handler)
-            handler.close()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _count(root: Path, *, include_archived: bool = True) -> int:
