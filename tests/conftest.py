@@ -34,6 +34,38 @@ def _detach_app_log() -> Iterator[None]:
             handler.close()
 
 
+def next_release_migrations(tmp_path: Path) -> Path:
+    """A copy of db/ with one more revision ("9000", creating next_release_table), standing in for the next
+    release's migration. Point smp_desktop.core.db.migrate.migrations_dir (and SCHEMA_HEAD) at it."""
+    import shutil
+
+    from smp_desktop.core.db import migrate
+
+    copy = tmp_path / "migrations"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "db", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "versions" / "9000_next.py").write_text(
+        f"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000"
+down_revision = "{migrate.head_revision()}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("next_release_table", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade():
+    op.drop_table("next_release_table")
+""",
+        encoding="utf-8",
+    )
+    return copy
+
+
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
     """Run `smp-desktop ARGV` in this process: (exit code, stdout, stderr)."""
     from smp_desktop.cli import main

@@ -33,7 +33,7 @@ from smp_desktop.core.services.backups import BackupService
 from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
-from tests.conftest import TODAY
+from tests.conftest import TODAY, next_release_migrations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -353,33 +353,6 @@ def test_restore_refuses_a_file_that_is_not_a_studio(studio_paths: StudioPaths, 
         restore_studio(studio_paths, text_file)
 
 
-def _migrations_with_extra_revision(tmp_path: Path) -> Path:
-    """A copy of db/ with one more revision, standing in for the next release's migration."""
-    copy = tmp_path / "migrations"
-    shutil.copytree(REPO / "db", copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "versions" / "9000_next.py").write_text(
-        f"""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9000"
-down_revision = "{migrate.head_revision()}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.create_table("next_release_table", sa.Column("id", sa.Integer, primary_key=True))
-
-
-def downgrade():
-    op.drop_table("next_release_table")
-""",
-        encoding="utf-8",
-    )
-    return copy
-
-
 @pytest.mark.parametrize("form", ["backup folder", "plain sqlite"])
 def test_a_backup_from_an_older_schema_is_restored_then_upgraded_on_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str
@@ -395,7 +368,7 @@ def test_a_backup_from_an_older_schema_is_restored_then_upgraded_on_open(
         shutil.copy(FIXTURES / "schema_0001.sqlite", source)
 
     # The next release, whose schema is newer than the backup's.
-    next_release = _migrations_with_extra_revision(tmp_path)
+    next_release = next_release_migrations(tmp_path)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: next_release)
     monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9000")
     current = StudioPaths(tmp_path / "studio")

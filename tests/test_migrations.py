@@ -17,6 +17,7 @@ from smp_desktop.core.db.engine import make_engine, sqlite_url
 from smp_desktop.core.models import Base
 from smp_desktop.core.studio_db import StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
+from tests.conftest import next_release_migrations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -61,34 +62,6 @@ def test_every_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: P
         assert studio.services.maintenance.check().healthy
 
 
-def _migrations_with_extra_revision(tmp_path: Path) -> Path:
-    """A copy of db/ with one more revision, standing in for the next release's migration."""
-    copy = tmp_path / "migrations"
-    shutil.copytree(REPO / "db", copy, ignore=shutil.ignore_patterns("__pycache__"))
-    head = migrate.head_revision()
-    (copy / "versions" / "9000_next.py").write_text(
-        f'''
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9000"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.create_table("next_release_table", sa.Column("id", sa.Integer, primary_key=True))
-
-
-def downgrade():
-    op.drop_table("next_release_table")
-''',
-        encoding="utf-8",
-    )
-    return copy
-
-
 def test_upgrade_takes_an_online_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paths = StudioPaths(tmp_path / "studio")
     with open_studio(paths) as studio:
@@ -96,7 +69,7 @@ def test_upgrade_takes_an_online_backup_first(tmp_path: Path, monkeypatch: pytes
         studio.services.clients.create(owner, _draft("Zoë", "Ørsted"))
 
     released_head = migrate.head_revision()
-    next_release = _migrations_with_extra_revision(tmp_path)
+    next_release = next_release_migrations(tmp_path)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: next_release)
     monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9000")  # the next release names its head too
     with open_studio(paths) as studio:
@@ -155,7 +128,7 @@ def test_a_migration_that_fails_half_way_leaves_the_old_schema(tmp_path: Path, m
         owner = studio.services.studio.create("Before", "Owner")
         studio.services.clients.create(owner, _draft("Zoë", "Ørsted"))
     released_head = migrate.head_revision()
-    next_release = _migrations_with_extra_revision(tmp_path)
+    next_release = next_release_migrations(tmp_path)
     script = next_release / "versions" / "9000_next.py"
     script.write_text(
         script.read_text().replace(
