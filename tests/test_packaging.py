@@ -54,7 +54,8 @@ def test_wheel_ships_migrations_and_an_installed_copy_finds_them(tmp_path: Path)
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "smp_desktop/_migrations/env.py" in names
     assert "smp_desktop/_migrations/script.py.mako" in names
-    assert "smp_desktop/_migrations/versions/0001_initial.py" in names
+    migrations = {p.relative_to(REPO / "db").as_posix() for p in (REPO / "db" / "versions").glob("*.py")}
+    assert {f"smp_desktop/_migrations/{m}" for m in migrations} <= names
     assert any(n.startswith("smp_desktop/_resources/") for n in names)
     sources = {p.relative_to(REPO).as_posix() for p in (REPO / "smp_desktop").rglob("*.py")}
     assert sources - names == set(), "modules missing from the wheel: list their package in pyproject.toml"
@@ -72,7 +73,9 @@ def test_wheel_ships_migrations_and_an_installed_copy_finds_them(tmp_path: Path)
     )  # fmt: skip
     folder, head = result.stdout.split()
     assert Path(folder) == site / "smp_desktop" / "_migrations"
-    assert head == "0001"
+    from smp_desktop.core.db.migrate import SCHEMA_HEAD
+
+    assert head == SCHEMA_HEAD
 
 
 def test_every_package_in_the_tree_is_listed_for_the_wheel() -> None:

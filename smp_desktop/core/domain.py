@@ -102,3 +102,58 @@ class ReferralSource(StrEnum):
 
 
 FITZPATRICK_TYPES: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+
+
+class SessionKind(StrEnum):
+    CONSULTATION = "consultation"
+    SESSION_1 = "session_1"
+    SESSION_2 = "session_2"
+    SESSION_3 = "session_3"
+    SESSION_4 = "session_4"
+    TOUCH_UP = "touch_up"
+    COLOUR_CORRECTION = "colour_correction"
+    REMOVAL = "removal"
+
+
+# The kinds that put pigment in the scalp: they count towards the course and the touch-up date.
+PIGMENTING_KINDS: frozenset[SessionKind] = frozenset(
+    {
+        SessionKind.SESSION_1,
+        SessionKind.SESSION_2,
+        SessionKind.SESSION_3,
+        SessionKind.SESSION_4,
+        SessionKind.TOUCH_UP,
+        SessionKind.COLOUR_CORRECTION,
+    }
+)
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class ScalpZone(StrEnum):
+    HAIRLINE = "hairline"
+    FRONTAL = "frontal"
+    MID_SCALP = "mid_scalp"
+    CROWN = "crown"
+    LEFT_TEMPLE = "left_temple"
+    RIGHT_TEMPLE = "right_temple"
+    SIDES = "sides"
+    BACK = "back"  # back of the head / donor area
+    SCAR = "scar"
+
+
+class PhotoView(StrEnum):
+    """The standard views a scalp photo is taken from (so that before/after compares like with like)."""
+
+    FRONT_HAIRLINE = "front_hairline"
+    LEFT_TEMPLE = "left_temple"
+    RIGHT_TEMPLE = "right_temple"
+    TOP = "top"
+    CROWN = "crown"
+    BACK = "back"  # back / donor area
+    SCAR = "scar"  # scar close-up
+    OTHER = "other"

@@ -302,7 +302,8 @@ def test_ctrl_n_starts_a_new_client(qtbot: QtBot, workspace: Workspace) -> None:
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = workspace.clients_view.form
-    assert workspace.clients_view.page_stack.currentWidget() is form
+    assert workspace.clients_view.page_stack.currentWidget() is workspace.clients_view.client_tabs
+    assert workspace.clients_view.client_tabs.currentWidget() is form
     assert form.first_name.hasFocus()
     assert form.subtitle_label.text() == "New client · not saved yet"
     assert not form.archive_button.isEnabled()

@@ -127,7 +127,8 @@ def test_enter_opens_the_first_result_and_down_moves_into_the_list(
     view.search_box.setFocus()
     qtbot.keyClicks(view.search_box, "zim")
     qtbot.keyClick(view.search_box, Qt.Key.Key_Return)
-    assert view.page_stack.currentWidget() is view.form
+    assert view.page_stack.currentWidget() is view.client_tabs
+    assert view.client_tabs.currentWidget() is view.form
     assert view.form.name_label.text() == "Zoë Zimmer"
 
     view.search_box.clear()

@@ -3,6 +3,20 @@
 from smp_desktop.core.models.audit import AuditEvent
 from smp_desktop.core.models.base import Base
 from smp_desktop.core.models.client import Client, ClientScar
+from smp_desktop.core.models.photo import HairlineDesign, Photo
 from smp_desktop.core.models.studio import Setting, StaffMember, Studio
+from smp_desktop.core.models.treatment import SessionZone, TreatmentSession
 
-__all__ = ["AuditEvent", "Base", "Client", "ClientScar", "Setting", "StaffMember", "Studio"]
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Client",
+    "ClientScar",
+    "HairlineDesign",
+    "Photo",
+    "SessionZone",
+    "Setting",
+    "StaffMember",
+    "Studio",
+    "TreatmentSession",
+]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, Enum, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
@@ -51,6 +51,17 @@ class EnumList(TypeDecorator[tuple[Any, ...]]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> tuple[Any, ...]:
         return tuple(self.enum_type(v) for v in (value or "").split(",") if v)
+
+
+def stored_enum(enum_type: type[StrEnum]) -> Enum:
+    """An enum column stored as its value text with no CHECK constraint: adding a choice needs no table rebuild."""
+    return Enum(
+        enum_type,
+        native_enum=False,
+        create_constraint=False,
+        length=30,
+        values_callable=lambda e: [m.value for m in e],
+    )
 
 
 def utcnow() -> datetime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Enum, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from smp_desktop.core.domain import (
@@ -17,18 +17,7 @@ from smp_desktop.core.domain import (
     ScarKind,
     TreatmentReason,
 )
-from smp_desktop.core.models.base import Base, EnumList, UtcDateTime, utcnow
-
-
-def _enum(enum_type: type) -> Enum:
-    # Stored as the value text with no CHECK constraint, so adding a choice later needs no table rebuild.
-    return Enum(
-        enum_type,
-        native_enum=False,
-        create_constraint=False,
-        length=30,
-        values_callable=lambda e: [m.value for m in e],
-    )
+from smp_desktop.core.models.base import Base, EnumList, UtcDateTime, stored_enum, utcnow
 
 
 class Client(Base):
@@ -55,22 +44,24 @@ class Client(Base):
     emergency_contact_name: Mapped[str] = mapped_column(String(200), default="")
     emergency_contact_phone: Mapped[str] = mapped_column(String(40), default="")
     emergency_contact_relation: Mapped[str] = mapped_column(String(100), default="")
-    referral_source: Mapped[ReferralSource | None] = mapped_column(_enum(ReferralSource))
+    referral_source: Mapped[ReferralSource | None] = mapped_column(stored_enum(ReferralSource))
     referral_detail: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     # SMP profile
     reasons: Mapped[tuple[TreatmentReason, ...]] = mapped_column(EnumList(TreatmentReason), default=())
     norwood_stage: Mapped[str] = mapped_column(String(20), default="")
-    alopecia_pattern: Mapped[AlopeciaPattern | None] = mapped_column(_enum(AlopeciaPattern))
+    alopecia_pattern: Mapped[AlopeciaPattern | None] = mapped_column(stored_enum(AlopeciaPattern))
     alopecia_temporary: Mapped[bool] = mapped_column(Boolean, default=False)
     hair_colour: Mapped[str] = mapped_column(String(100), default="")
-    greying: Mapped[Greying | None] = mapped_column(_enum(Greying))
+    greying: Mapped[Greying | None] = mapped_column(stored_enum(Greying))
     fitzpatrick_type: Mapped[int | None] = mapped_column(SmallInteger)
-    scalp_condition: Mapped[ScalpCondition | None] = mapped_column(_enum(ScalpCondition))
+    scalp_condition: Mapped[ScalpCondition | None] = mapped_column(stored_enum(ScalpCondition))
     scalp_condition_notes: Mapped[str] = mapped_column(Text, default="")
-    hairline_style: Mapped[HairlineStyle | None] = mapped_column(_enum(HairlineStyle))
-    hair_length_wish: Mapped[HairLengthWish | None] = mapped_column(_enum(HairLengthWish))
+    hairline_style: Mapped[HairlineStyle | None] = mapped_column(stored_enum(HairlineStyle))
+    hair_length_wish: Mapped[HairLengthWish | None] = mapped_column(stored_enum(HairLengthWish))
+    # Years from the last session to the touch-up recall for this client; None follows the studio's setting.
+    touch_up_years: Mapped[int | None] = mapped_column(SmallInteger)
 
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     archived_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -97,7 +88,7 @@ class ClientScar(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     location: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[ScarKind] = mapped_column(_enum(ScarKind))
+    kind: Mapped[ScarKind] = mapped_column(stored_enum(ScarKind))
     notes: Mapped[str] = mapped_column(Text, default="")
 
     client: Mapped[Client] = relationship(back_populates="scars")

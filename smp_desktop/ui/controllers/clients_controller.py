@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from smp_desktop.core.services.access import Actor, Permission
@@ -32,6 +32,10 @@ class ClientActions:
 
 
 class ClientsController(QObject):
+    # The saved client now open on the page (its id), or None (no client, or a new one not saved yet). Tabs that
+    # hang off a client (sessions, photos...) follow this.
+    client_changed = Signal(object)
+
     def __init__(
         self,
         view: ClientsAreaView,
@@ -50,6 +54,7 @@ class ClientsController(QObject):
         self._view = view
         self._actions = actions
         self._state = state
+        self._client_id: int | None = None
         self.list = ClientListController(view, clients, actor, runner, search_delay_ms=search_delay_ms)
         self.form = ClientFormController(
             view.form, clients, actor, runner, today=today, default_country=default_country, read_only=read_only
@@ -116,6 +121,8 @@ class ClientsController(QObject):
 
     def _on_saved(self, record: ClientRecord) -> None:
         self.list.refresh(select_id=record.id)
+        if record.id != self._client_id:  # a new client's first save
+            self._set_client(record.id)
 
     def _on_archived_changed(self, record: ClientRecord) -> None:
         self.list.refresh(select_id=record.id)
@@ -130,12 +137,23 @@ class ClientsController(QObject):
         self._actions.archive.setText(self.tr("&Restore Client") if restore else self.tr("&Archive Client"))
 
     # --- helpers --------------------------------------------------------------------------------------------
+    @property
+    def client_id(self) -> int | None:
+        return self._client_id
+
+    def _set_client(self, client_id: int | None) -> None:
+        self._client_id = client_id
+        self._view.set_client_tabs_enabled(client_id is not None)
+        self.client_changed.emit(client_id)
+
     def _open(self, client_id: int) -> None:
         self.list.select_client(client_id)
         self._view.show_form()
         self.form.open_client(client_id)
+        self._set_client(client_id)
 
     def _start_new_client(self) -> None:
         self.list.select_client(None)
         self._view.show_form()
         self.form.new_client()
+        self._set_client(None)

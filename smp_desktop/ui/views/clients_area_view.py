@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -128,12 +129,28 @@ class ClientsAreaView(QWidget):
             column.addWidget(label)
         column.addStretch(2)
         self.form = ClientFormView()
+        # The client's page: the profile form first, then one tab per area that hangs off a client (sessions,
+        # photos, hairline design...). Areas add theirs with add_client_tab.
+        self.client_tabs = QTabWidget()
+        self.client_tabs.setObjectName("clientTabs")
+        self.client_tabs.setDocumentMode(True)
+        self.client_tabs.addTab(self.form, self.tr("Profile"))
         self.page_stack.addWidget(self.placeholder)
-        self.page_stack.addWidget(self.form)
+        self.page_stack.addWidget(self.client_tabs)
         return self.page_stack
+
+    def add_client_tab(self, page: QWidget, title: str) -> int:
+        """A tab on the client's page; it is enabled only while a saved client is open."""
+        return self.client_tabs.addTab(page, title)
+
+    def set_client_tabs_enabled(self, enabled: bool) -> None:
+        for index in range(1, self.client_tabs.count()):
+            self.client_tabs.setTabEnabled(index, enabled)
+        if not enabled:
+            self.client_tabs.setCurrentWidget(self.form)
 
     def show_placeholder(self) -> None:
         self.page_stack.setCurrentWidget(self.placeholder)
 
     def show_form(self) -> None:
-        self.page_stack.setCurrentWidget(self.form)
+        self.page_stack.setCurrentWidget(self.client_tabs)

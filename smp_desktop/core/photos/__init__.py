@@ -1,0 +1,1 @@
+"""The photo library on disk: the content-addressed store, the import pipeline and thumbnails."""
