@@ -187,14 +187,19 @@ def _cmd_db_check(args: argparse.Namespace, paths: StudioPaths, url: str | None)
 
 
 def _cmd_db_upgrade(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
+    from smp_desktop.core.backups.errors import BackupFailed
+
     with _open(paths, url, upgrade=False) as studio:
-        result = studio.services.maintenance.upgrade()
+        try:
+            result = studio.services.maintenance.upgrade()
+        except BackupFailed as exc:
+            raise CommandError(str(exc)) from exc
     if not result.changed:
         print(f"The database is already at schema {result.to_revision}.")
     else:
         print(f"Upgraded the database from schema {result.from_revision or '(empty)'} to {result.to_revision}.")
         if result.backup:
-            print(f"A copy of the database as it was is in {result.backup}")
+            print(f"A backup of the studio as it was (database, photos and documents) is in {result.backup}")
     return EXIT_OK
 
 

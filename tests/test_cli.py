@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 from smp_desktop import __version__
 from smp_desktop.cli import main
+from smp_desktop.core.backups import list_backups
 from smp_desktop.core.db import migrate
 from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.studio_db import OpenStudio, open_studio
@@ -124,6 +126,22 @@ def test_db_upgrade_on_a_current_database_changes_nothing(
     assert f"already at schema {migrate.head_revision()}" in out
     assert list(studio_paths.backups.iterdir()) == []  # no backup: nothing to upgrade
     assert studio_paths.database.read_bytes() == before
+
+
+def test_db_upgrade_of_an_older_studio_backs_it_up_whole_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    paths = StudioPaths(tmp_path / "older").ensure()
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_0001.sqlite", paths.database)
+    (paths.documents / "letter.pdf").write_bytes(b"%PDF-1.4 a doctor's letter")
+    code, out, err = run(capsys, "--data-dir", paths.root, "db", "upgrade")
+    assert code == 0, err
+    assert f"from schema 0001 to {migrate.head_revision()}" in out
+    (record,) = list_backups(paths.backups)
+    assert record.ok and record.reason == "before-upgrade" and record.schema_revision == "0001"
+    assert record.file_count == 1 and str(record.path) in out
+    code, out, err = run(capsys, "--data-dir", paths.root, "backups", "list")
+    assert code == 0 and record.name in out
 
 
 # --- clients export / import ---------------------------------------------------------------------------------------

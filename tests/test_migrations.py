@@ -3,6 +3,7 @@ data intact (backing up first) and refuse a database from a newer app."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -12,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
+from smp_desktop.core.backups import list_backups
 from smp_desktop.core.db import migrate
 from smp_desktop.core.db.engine import make_engine, sqlite_url
 from smp_desktop.core.models import Base
@@ -62,28 +64,87 @@ def test_every_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: P
         assert studio.services.maintenance.check().healthy
 
 
-def test_upgrade_takes_an_online_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _studio_at_released_schema(tmp_path: Path) -> StudioPaths:
     paths = StudioPaths(tmp_path / "studio")
     with open_studio(paths) as studio:
         owner = studio.services.studio.create("Before", "Owner")
         studio.services.clients.create(owner, _draft("Zoë", "Ørsted"))
+    photo = paths.photos / "ab" / "ab12.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"\xff\xd8 a scalp photo \xff\xd9")
+    return paths
 
-    released_head = migrate.head_revision()
+
+def _next_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     next_release = next_release_migrations(tmp_path)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: next_release)
     monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9000")  # the next release names its head too
+
+
+def test_upgrade_takes_a_full_verified_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _studio_at_released_schema(tmp_path)
+    released_head = migrate.head_revision()
+    _next_release(tmp_path, monkeypatch)
     with open_studio(paths) as studio:
         result = studio.last_upgrade
         assert result is not None and result.changed and result.to_revision == "9000"
         assert "next_release_table" in inspect(studio.engine).get_table_names()
     assert result.backup is not None and result.backup.parent == paths.backups
-    copy = sqlite3.connect(result.backup)
+    assert result.backup.name.endswith("-before-upgrade")
+    (record,) = list_backups(paths.backups)
+    assert record.ok and record.reason == "before-upgrade" and record.schema_revision == released_head
+    manifest = json.loads((result.backup / "manifest.json").read_text(encoding="utf-8"))
+    assert [f["path"] for f in manifest["files"]] == ["photos/ab/ab12.jpg"]  # the photos come along
+    copy = sqlite3.connect(result.backup / "studio.sqlite")
     try:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (released_head,)
         assert copy.execute("SELECT first_name, last_name FROM client").fetchall() == [("Zoë", "Ørsted")]
     finally:
         copy.close()
+
+
+def test_upgrade_backs_up_into_the_studios_backup_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _studio_at_released_schema(tmp_path)
+    drive = tmp_path / "usb-drive" / "SMP backups"
+    with open_studio(paths) as studio:
+        studio.services.studio.set_setting(studio.services.studio.owner(), "backup_folder", str(drive))
+    _next_release(tmp_path, monkeypatch)
+    drive.parent.mkdir()
+    with open_studio(paths) as studio:
+        assert studio.last_upgrade is not None and studio.last_upgrade.backup is not None
+        assert studio.last_upgrade.backup.parent == drive
+    assert list_backups(paths.backups) == []
+
+
+def test_upgrade_falls_back_to_the_data_folder_when_the_backup_drive_is_unplugged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _studio_at_released_schema(tmp_path)
+    with open_studio(paths) as studio:
+        owner = studio.services.studio.owner()
+        studio.services.studio.set_setting(owner, "backup_folder", str(tmp_path / "unplugged" / "SMP backups"))
+    _next_release(tmp_path, monkeypatch)
+    with open_studio(paths) as studio:
+        assert studio.last_upgrade is not None and studio.last_upgrade.backup is not None
+        assert studio.last_upgrade.backup.parent == paths.backups
+    assert [r.reason for r in list_backups(paths.backups)] == ["before-upgrade"]
+
+
+def test_no_upgrade_without_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _studio_at_released_schema(tmp_path)
+    released_head = migrate.head_revision()
+    shutil.rmtree(paths.backups)
+    paths.backups.write_text("a file where the backups folder should be")  # no backup can be written
+    _next_release(tmp_path, monkeypatch)
+    with pytest.raises(StudioOpenError, match=r"backup could not be made.*Nothing has been changed"):
+        open_studio(paths)
+    engine = make_engine(sqlite_url(paths.database))
+    try:
+        assert migrate.current_revision(engine) == released_head
+        assert "next_release_table" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
 
 
 def test_a_database_from_a_newer_app_is_refused_and_left_alone(tmp_path: Path) -> None:

@@ -132,6 +132,7 @@ def open_studio(
         engine, result = _connect(paths, url, own_file=own_file, read_only=read_only, upgrade=upgrade)
     except migrate.DatabaseTooNew as exc:
         raise StudioOpenError(str(exc)) from exc
+
     except faults.DatabaseCorrupt as exc:
         if not own_file:
             raise StudioOpenError(f"The studio database is damaged: {exc.detail}. Restore it from a backup.") from exc
@@ -219,7 +220,9 @@ def _connect(
             if problems:
                 raise _damaged_after(engine, paths, problems)
         if upgrade and not read_only:
-            return engine, migrate.upgrade(engine, paths.backups)
+            if own_file:
+                return engine, migrate.upgrade(engine, None, back_up=lambda _: _back_up_before_upgrade(engine, paths))
+            return engine, migrate.upgrade(engine, paths.backups)  # another SQLite file: an online copy
         revision = migrate.check_not_newer(engine)
         if read_only and upgrade and revision is None:
             raise StudioOpenError(
@@ -235,6 +238,16 @@ def _connect(
     except BaseException:
         engine.dispose()
         raise
+
+
+def _back_up_before_upgrade(engine: Engine, paths: StudioPaths) -> Path:
+    from smp_desktop.core.backups.before_upgrade import back_up_before_upgrade
+    from smp_desktop.core.backups.errors import BackupFailed
+
+    try:
+        return back_up_before_upgrade(engine, paths)
+    except BackupFailed as exc:
+        raise StudioOpenError(str(exc)) from exc
 
 
 def _damaged_after(engine: Engine, paths: StudioPaths, problems: tuple[str, ...]) -> DatabaseDamaged:

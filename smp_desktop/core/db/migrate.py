@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,8 +92,12 @@ def check_not_newer(engine: Engine) -> str | None:
     return revision
 
 
-def upgrade(engine: Engine, backup_dir: Path | None) -> UpgradeResult:
-    """Migrate to the newest schema. A SQLite database that already holds data is backed up first."""
+def upgrade(
+    engine: Engine, backup_dir: Path | None, *, back_up: Callable[[str | None], Path] | None = None
+) -> UpgradeResult:
+    """Migrate to the newest schema. A SQLite database that already holds data is backed up first: by back_up
+    (given the revision it is at; a studio's full backup, photos included) or else as an online copy of the
+    database file into backup_dir. When the backup fails, nothing is migrated."""
     before = check_not_newer(engine)
     if before == SCHEMA_HEAD:
         return UpgradeResult(before, before, None)
@@ -100,7 +105,9 @@ def upgrade(engine: Engine, backup_dir: Path | None) -> UpgradeResult:
     if before == head:
         return UpgradeResult(before, head, None)
     backup = None
-    if backup_dir is not None and engine.dialect.name == "sqlite" and _has_tables(engine):
+    if back_up is not None and engine.dialect.name == "sqlite" and _has_tables(engine):
+        backup = back_up(before)
+    elif backup_dir is not None and engine.dialect.name == "sqlite" and _has_tables(engine):
         database = Path(engine.url.database or "")
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = online_backup(database, backup_dir / f"before-upgrade-{before or 'unversioned'}-{stamp}.sqlite")

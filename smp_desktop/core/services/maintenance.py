@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
@@ -111,4 +112,10 @@ class MaintenanceService:
         return frozenset()
 
     def upgrade(self) -> migrate.UpgradeResult:
+        """Migrate to this version's schema; the studio's own SQLite file gets a full verified backup first."""
+        if self._engine.url.database and Path(self._engine.url.database) == self._paths.database:
+            from smp_desktop.core.backups.before_upgrade import back_up_before_upgrade
+
+            engine, paths = self._engine, self._paths
+            return migrate.upgrade(engine, None, back_up=lambda _: back_up_before_upgrade(engine, paths))
         return migrate.upgrade(self._engine, self._paths.backups)
