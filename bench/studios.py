@@ -12,8 +12,11 @@ SEED = 7
 
 
 def studio_dir(clients: int) -> Path:
-    """The data folder of a demo studio with this many clients, generating it on first use."""
-    folder = CACHE / f"studio-{clients}-seed{SEED}"
+    """The data folder of a demo studio with this many clients, generating it on first use. The schema's revision
+    is part of the name: a new schema (with its richer demo) builds new studios instead of upgrading old ones."""
+    from smp_desktop.core.db.migrate import SCHEMA_HEAD
+
+    folder = CACHE / f"studio-{clients}-seed{SEED}-schema{SCHEMA_HEAD}"
     marker = folder / ".complete"
     if marker.exists():
         return folder

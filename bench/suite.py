@@ -17,13 +17,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from backup_restore import measure_backup_and_restore
+from measure import Measure, _ms
 from studios import studio_dir
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -36,44 +38,6 @@ TYPING = {
     "phone": ["07700", "+48 60", "+44 79"],
     "email": ["example.org", "lukasz."],
 }
-
-
-@dataclass
-class Measure:
-    name: str
-    unit: str
-    samples: list[float]
-    goal: str = ""  # human-readable goal
-    limit: float | None = None  # the goal's limit on `stat` (or on the ratio when a floor is given)
-    stat: str = "p95"
-    floor: float | None = None
-    notes: str = ""
-    extra: dict[str, float] = field(default_factory=dict)
-
-    def value(self, stat: str | None = None) -> float:
-        data = sorted(self.samples)
-        stat = stat or self.stat
-        if stat == "median":
-            return statistics.median(data)
-        if stat == "max":
-            return data[-1]
-        if stat == "p95":
-            return data[min(len(data) - 1, round(0.95 * (len(data) - 1)))]
-        raise ValueError(stat)
-
-    @property
-    def ratio(self) -> float | None:
-        return self.value() / self.floor if self.floor else None
-
-    @property
-    def met(self) -> bool | None:
-        if self.limit is None:
-            return None
-        return (self.ratio if self.floor else self.value()) <= self.limit  # type: ignore[operator]
-
-
-def _ms(seconds: float) -> float:
-    return seconds * 1000
 
 
 def measure_search_and_paint(clients: int, repeats: int) -> list[Measure]:
@@ -147,6 +111,8 @@ def measure_rss(clients: int) -> Measure:
 import resource, sys
 sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
 from PySide6.QtWidgets import QApplication, QTableView
+from backup_restore import measure_backup_and_restore
+from measure import Measure, _ms
 from studios import studio_dir
 from smp_desktop.core.studio_db import open_studio
 from smp_desktop.paths import StudioPaths
@@ -245,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: [measure_cold_start(10_000, 3 if args.quick else 9)],
         lambda: measure_search_and_paint(100_000, repeats),
         lambda: [measure_rss(100_000)],
+        lambda: measure_backup_and_restore(10_000, 1 if args.quick else 3),
     ]
     if not args.quick:
         steps.insert(0, lambda: measure_search_and_paint(10_000, repeats))
