@@ -24,6 +24,7 @@ from smp_desktop.core.backups import (
     restore_studio,
     verify_backup,
 )
+from smp_desktop.core.backups.catalogue import remembered_backup_folder
 from smp_desktop.core.backups.manifest import read_manifest
 from smp_desktop.core.backups.store import FileStore, sha256_of
 from smp_desktop.core.db import migrate
@@ -148,6 +149,22 @@ def test_the_backup_folder_setting_is_honoured(
     record = backups.back_up(owner, now=NOW)
     assert record.ok and record.path.parent == external
     assert backups.last_good_backup() == record
+
+
+def test_the_data_folder_remembers_where_good_backups_go(
+    backups: BackupService, owner: Actor, studio_paths: StudioPaths, tmp_path: Path
+) -> None:
+    assert remembered_backup_folder(studio_paths.root) is None
+    backups.back_up(owner, to=tmp_path / "elsewhere")  # a one-off folder is not the studio's backup folder
+    assert remembered_backup_folder(studio_paths.root) is None
+    backups.back_up(owner)
+    assert remembered_backup_folder(studio_paths.root) == studio_paths.backups
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    backups.set_folder(owner, drive)
+    assert remembered_backup_folder(studio_paths.root) == drive
+    (studio_paths.root / "backup-folder.json").write_text("{not json")
+    assert remembered_backup_folder(studio_paths.root) is None  # a damaged note is no note
 
 
 def test_a_second_backup_copies_only_the_new_file(

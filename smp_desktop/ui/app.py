@@ -13,7 +13,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smp_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
-from smp_desktop.core.backups import RestoreIncomplete, RestoreRefused, list_backups, restore_studio
+from smp_desktop.core.backups import RestoreIncomplete, RestoreRefused, restore_studio
+from smp_desktop.core.backups.catalogue import backups_for_recovery
 from smp_desktop.core.studio_db import DatabaseDamaged, OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.resources import bundle_dir
@@ -67,16 +68,18 @@ def open_studio_at_start(
     *,
     today: Callable[[], date] = date.today,
 ) -> OpenStudio | None:
-    """Open the studio for the window. A damaged database opens a dialog offering the data folder's backups (the
-    studio's own backup setting cannot be read from a damaged file; a backup elsewhere is chosen as a file); the
-    chosen one is restored and the studio opened again. Any other reason it cannot open is explained.
+    """Open the studio for the window. A damaged database opens a dialog offering the backups in the studio's
+    backup folder (as remembered in the data folder: the damaged file's settings cannot be read) and in the data
+    folder's own; a backup elsewhere is chosen as a file. The chosen one is restored and the studio opened again.
+    Any other reason it cannot open is explained.
 
     None when the app should end (the person chose Quit, or the studio cannot open)."""
     while True:
         try:
             return open_studio(paths, url=database_url, today=today)
         except DatabaseDamaged as damaged:
-            backup = DamagedStudioDialog(damaged, list_backups(paths.backups), paths.backups).ask()
+            folder, backups = backups_for_recovery(paths.root, paths.backups)
+            backup = DamagedStudioDialog(damaged, backups, folder).ask()
             if backup is None:
                 return None
             _restore_after_damage(paths, backup, runner, damaged)

@@ -115,7 +115,6 @@ def build_workspace(
         backups = BackupController(
             window,
             context.backups,
-            services.studio,
             actor,
             runner,
             read_only=read_only,

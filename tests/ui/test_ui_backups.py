@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.backups import BackupRecord, list_backups, verify_backup
+from smp_desktop.core.backups.catalogue import remembered_backup_folder
 from smp_desktop.core.services.backups import BackupService
 from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.studio_db import OpenStudio, open_studio
@@ -120,6 +121,7 @@ def test_choosing_a_backup_folder_sets_it_and_backups_go_there(
 
     assert session.studio is not None
     assert session.studio.services.studio.setting("backup_folder") == str(drive)
+    assert remembered_backup_folder(session.studio.paths.root) == drive  # for a damaged database's recovery
     assert dialog.folder_label.text() == str(drive)
     # tmp_path is on the same disk as the studio: the person is told why an external drive is better.
     assert any("same disk as the studio" in text for text in message_boxes.texts())

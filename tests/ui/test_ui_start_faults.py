@@ -140,6 +140,42 @@ def test_a_backup_on_another_drive_can_be_chosen_as_a_file(
         assert studio.services.clients.count(studio.services.studio.owner()) == 1
 
 
+def test_a_damaged_database_offers_the_backups_on_the_studios_backup_drive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: SynchronousRunner, reported: list[Exception]
+) -> None:
+    """The backup folder is a setting inside the database; the data folder remembers it, so a damaged database
+    still offers the backups on the external drive, together with the data folder's own."""
+    paths = StudioPaths(tmp_path / "studio")
+    drive = tmp_path / "usb-drive" / "SMP backups"
+    drive.parent.mkdir()
+    with open_studio(paths) as opened:
+        owner = opened.services.studio.create("Test Studio", "Olivia Owner")
+        opened.services.clients.create(owner, ClientDraft(first_name="Zoë", last_name="Ørsted"))
+        service = BackupService.for_studio(opened)
+        safety = service.back_up(owner, "before-import", to=paths.backups)
+        service.set_folder(owner, drive)
+        on_drive = service.back_up(owner)
+    assert on_drive.path.parent == drive
+    damage(paths)
+    shown: dict[str, Any] = {}
+
+    def restore_newest(dialog: DamagedStudioDialog) -> int:
+        shown["backups"] = dialog.model.backups()
+        shown["prompt"] = dialog.prompt.text()
+        dialog.restore_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(DamagedStudioDialog, "exec", restore_newest)
+    studio = app_module.open_studio_at_start(paths, None, runner)
+    assert reported == [] and studio is not None
+    assert [b.path for b in shown["backups"]] == [on_drive.path, safety.path]
+    assert str(drive) in shown["prompt"]
+    with studio:
+        assert [c.last_name for c in studio.services.clients.search(studio.services.studio.owner(), "zoe").rows] == [
+            "Ørsted"
+        ]
+
+
 def test_a_refused_restore_asks_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_boxes: MessageBoxes, runner: SynchronousRunner
 ) -> None:

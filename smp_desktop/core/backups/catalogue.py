@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from smp_desktop.core.backups.manifest import (
     read_manifest,
     read_verification,
     record_from_manifest,
+    write_json_atomically,
 )
 
 # A backup folder is named "<UTC stamp>-<reason>" (e.g. 20261125T103000Z-manual); anything else in the folder is
@@ -75,3 +77,36 @@ def _stamp(text: str) -> datetime:
 
 def _mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+BACKUP_FOLDER_NOTE = "backup-folder.json"
+
+
+def remember_backup_folder(data_root: Path, folder: Path) -> None:
+    """Note the studio's backup folder in the data folder itself: when the database is damaged, its settings
+    cannot be read, and the backups on an external drive must still be offered."""
+    note = data_root / BACKUP_FOLDER_NOTE
+    if remembered_backup_folder(data_root) == folder:
+        return
+    write_json_atomically(note, {"backup_folder": str(folder)})
+
+
+def remembered_backup_folder(data_root: Path) -> Path | None:
+    try:
+        value = json.loads((data_root / BACKUP_FOLDER_NOTE).read_text(encoding="utf-8")).get("backup_folder")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def backups_for_recovery(data_root: Path, default_folder: Path) -> tuple[Path, list[BackupRecord]]:
+    """What a damaged studio can be restored from: the backups in the remembered backup folder and in the data
+    folder's own, newest first, with the folder to name (the remembered one when it holds backups)."""
+    listed = {default_folder: list_backups(default_folder)}
+    remembered = remembered_backup_folder(data_root)
+    if remembered is not None and remembered != default_folder:
+        listed = {remembered: list_backups(remembered), **listed}
+    records = [record for found in listed.values() for record in found]
+    records.sort(key=lambda r: (r.created_at, r.name), reverse=True)
+    shown = next((folder for folder, found in listed.items() if found), next(iter(listed)))
+    return shown, records

@@ -21,6 +21,7 @@ from smp_desktop.core.backups import (
     restore_studio,
     write_backup,
 )
+from smp_desktop.core.backups.catalogue import remember_backup_folder
 from smp_desktop.core.backups.studio_files import files_fingerprint, scan_studio_files
 from smp_desktop.core.backups.writer import ensure_backup_folder
 from smp_desktop.core.models import AuditEvent
@@ -92,7 +93,16 @@ class BackupService:
         ensure_backup_folder(folder)  # an unplugged drive fails here, before anything is recorded
         with self._sessions.begin() as session:  # recorded first, so the backup holds its own audit event
             audit.record(session, actor, "backup", "studio", None, f"{reason} to {folder}")
-        return write_backup(self._database, self._paths.root, folder, reason, now=now, rotation=self.policy())
+        record = write_backup(self._database, self._paths.root, folder, reason, now=now, rotation=self.policy())
+        if to is None and record.ok:
+            remember_backup_folder(self._paths.root, folder)
+        return record
+
+    def set_folder(self, actor: Actor, folder: Path) -> None:
+        """Make folder the studio's backup folder (a setting, and a note in the data folder that a damaged
+        database's recovery can still read)."""
+        self._studio.set_setting(actor, "backup_folder", str(folder))
+        remember_backup_folder(self._paths.root, folder)
 
     def list_backups(self, folder: Path | None = None) -> list[BackupRecord]:
         """The backups in folder (default: the backup folder), newest first, with the pre-upgrade database copies

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from smp_desktop.core.backups import BackupRecord
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.backups import BackupService, RestoreRequest
-from smp_desktop.core.services.studio import StudioService
 from smp_desktop.ui.background import Runner, run_and_wait, run_with_progress
 from smp_desktop.ui.controllers.backups_dialog_controller import BackupsDialogController
 from smp_desktop.ui.dialogs.backups_dialog import BackupsDialog
@@ -41,7 +40,6 @@ class BackupController(QObject):
         self,
         window: MainWindow,
         backups: BackupService,
-        studio: StudioService,
         actor: Actor,
         runner: Runner,
         *,
@@ -52,7 +50,6 @@ class BackupController(QObject):
         super().__init__(window)
         self._window = window
         self._backups = backups
-        self._studio = studio
         self._actor = actor
         self._runner = runner
         self._read_only = read_only
@@ -174,7 +171,6 @@ class BackupController(QObject):
             dialog,
             self,
             self._backups,
-            self._studio,
             self._actor,
             self._runner,
             data_folder=self._data_folder,

@@ -18,7 +18,6 @@ from smp_desktop.core.backups.errors import missing_place
 from smp_desktop.core.backups.manifest import MANIFEST_NAME
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.backups import BackupService
-from smp_desktop.core.services.studio import StudioService
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from smp_desktop.ui.dialogs.restore_confirm import RestoreConfirmation
@@ -38,7 +37,6 @@ class BackupsDialogController(QObject):
         dialog: BackupsDialog,
         jobs: BackupController,
         backups: BackupService,
-        studio: StudioService,
         actor: Actor,
         runner: Runner,
         *,
@@ -48,7 +46,6 @@ class BackupsDialogController(QObject):
         self._dialog = dialog
         self._jobs = jobs
         self._backups = backups
-        self._studio = studio
         self._actor = actor
         self._runner = runner
         self._data_folder = data_folder
@@ -154,7 +151,7 @@ class BackupsDialogController(QObject):
             QMessageBox.warning(self._dialog, self.tr("Choose another folder"), problem)
             return
         self._runner.run(
-            lambda: self._studio.set_setting(self._actor, "backup_folder", str(folder)),
+            lambda: self._backups.set_folder(self._actor, folder),
             on_done=lambda _none: self._on_folder_set(folder),
             on_error=self._show_error,
             writes=True,
