@@ -230,6 +230,14 @@ def test_restore_gives_back_the_same_studio_after_a_safety_backup(
 
     assert _drafts(studio_paths) == original_clients
     assert _tree(studio_paths.root) == original_files
+    restored = sqlite3.connect(studio_paths.database)
+    try:  # the restored studio's audit trail says so
+        last = restored.execute("SELECT action, entity, detail, at FROM audit_event ORDER BY id DESC").fetchone()
+    finally:
+        restored.close()
+    assert last[:2] == ("restore", "studio")
+    assert last[2] == f"restored from {backup.path}, a backup of 2026-11-25 18:00 UTC"
+    assert last[3].startswith("2026-11-25 19:00:00")
     assert report.files_copied == 2  # the retouched and the deleted photo
     assert report.files_unchanged == len(FILES) - 2
     # What was in the way is set aside, never deleted.

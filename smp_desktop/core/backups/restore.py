@@ -89,6 +89,7 @@ def restore_studio(
     try:
         try:
             revision = _stage_database(source_db, staged_db)
+            _note_restore(staged_db, folder or source_db, manifest.created_at if manifest else None, at)
             copies, unchanged = _stage_files(paths.root, folder, manifest, staging) if manifest else ([], 0)
         except OSError as exc:
             raise RestoreRefused(
@@ -229,6 +230,25 @@ def _stage_database(source: Path, staged: Path) -> str | None:
             + "\n".join(f"  - {problem}" for problem in facts.problems)
         )
     return facts.schema_revision
+
+
+def _note_restore(staged: Path, source: Path, created_at: datetime | None, at: datetime) -> None:
+    """The restored studio's audit trail says it was restored, from what and when (no staff member: the restore
+    runs with the studio closed, and the backup's staff list may differ from the one that chose it)."""
+    backed_up = f", a backup of {created_at:%Y-%m-%d %H:%M} UTC" if created_at else ""
+    detail = f"restored from {source}{backed_up}"
+    connection = sqlite3.connect(staged)
+    try:
+        with connection:
+            connection.execute(
+                "INSERT INTO audit_event (at, staff_id, action, entity, entity_id, detail) "
+                "VALUES (?, NULL, 'restore', 'studio', NULL, ?)",
+                (at.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" "), detail),
+            )
+    except sqlite3.Error as exc:  # a database from before the audit trail: the restore goes on without the note
+        log.warning("could not note the restore in the audit trail: %s", exc)
+    finally:
+        connection.close()
 
 
 def _stage_files(
