@@ -20,6 +20,7 @@ from smp_desktop.core.db.engine import BUSY_TIMEOUT_MS, make_engine, make_sessio
 from smp_desktop.core.db.health import DamageKind, Diagnosis
 from smp_desktop.core.db.location import storage_warning
 from smp_desktop.core.services.clients import ClientService
+from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.studio import StudioService
 from smp_desktop.paths import StudioPaths
@@ -56,6 +57,7 @@ class Services:
     studio: StudioService
     clients: ClientService
     maintenance: MaintenanceService
+    hairlines: HairlineService
 
 
 class OpenStudio:
@@ -82,6 +84,7 @@ class OpenStudio:
             studio=StudioService(self.sessions),
             clients=ClientService(self.sessions, today=today),
             maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
+            hairlines=HairlineService(self.sessions),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None
 

@@ -14,6 +14,7 @@ class Permission(StrEnum):
     ARCHIVE_CLIENTS = "archive_clients"
     IMPORT_EXPORT_CLIENTS = "import_export_clients"
     VIEW_HEALTH = "view_health"  # health answers and the SMP profile's clinical parts
+    DESIGN_HAIRLINE = "design_hairline"  # draw and save hairline designs (new versions; old ones never change)
     MANAGE_STUDIO = "manage_studio"
     MANAGE_DATABASE = "manage_database"
 
@@ -22,7 +23,13 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
     StaffRole.OWNER: frozenset(Permission),
     StaffRole.ARTIST: frozenset(
-        {Permission.VIEW_CLIENTS, Permission.EDIT_CLIENTS, Permission.ARCHIVE_CLIENTS, Permission.VIEW_HEALTH}
+        {
+            Permission.VIEW_CLIENTS,
+            Permission.EDIT_CLIENTS,
+            Permission.ARCHIVE_CLIENTS,
+            Permission.VIEW_HEALTH,
+            Permission.DESIGN_HAIRLINE,
+        }
     ),
     StaffRole.RECEPTION: frozenset({Permission.VIEW_CLIENTS, Permission.EDIT_CLIENTS}),
 }
