@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -215,6 +215,9 @@ def make_session(
             workspace.window.deleteLater()
         if session.studio is not None:
             session.studio.close()
+    # Delete the windows now, with their dialogs: a dialog left open by a test would otherwise still be the
+    # application's modal widget in the next test.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
