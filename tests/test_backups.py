@@ -186,6 +186,30 @@ def test_a_second_backup_copies_only_the_new_file(
     assert after == before  # the files already stored were not written again
 
 
+def test_backups_hash_what_they_add_and_the_whole_store_once_a_week(
+    backups: BackupService, owner: Actor, studio_paths: StudioPaths, filled: dict[str, bytes]
+) -> None:
+    """A close-time backup must not read years of photos every time; bit rot on the drive still shows within a
+    week, and a restore always re-hashes everything it relies on."""
+    first = backups.back_up(owner, now=NOW)
+    assert first.ok and first.verification is not None
+    assert f"{len(FILES)} file hash(es)" in first.verification.checked  # the first backup reads every file
+    store = FileStore(studio_paths.backups / "files")
+    rotting = next(blob for blob in store.root.rglob("*") if blob.is_file())
+    rotting.write_bytes(bytes(len(rotting.read_bytes())))  # same size, different bytes: bit rot
+
+    (studio_paths.photos / "2026-11" / "new.jpg").write_bytes(b"a new photo")
+    second = backups.back_up(owner, now=NOW + timedelta(days=1))
+    assert second.ok and second.verification is not None
+    assert f"1 new file hash(es), {len(FILES)} stored file(s) present" in second.verification.checked
+
+    week_later = backups.back_up(owner, now=NOW + timedelta(days=7, minutes=1))
+    assert not week_later.ok and week_later.verification is not None
+    assert any("is damaged in the file store" in problem for problem in week_later.verification.problems)
+    with pytest.raises(RestoreRefused, match="failed its check"):  # and a restore never relies on it
+        restore_studio(studio_paths, second.path, now=NOW + timedelta(days=8))
+
+
 def test_a_missing_backup_drive_is_a_clear_error(backups: BackupService, owner: Actor, tmp_path: Path) -> None:
     unplugged = tmp_path / "media" / "usb-drive" / "SMP Backups"
     (tmp_path / "media").mkdir()

@@ -80,8 +80,9 @@ class FileStore:
             staging.unlink(missing_ok=True)
         return copied, size, True
 
-    def check(self, sha256: str, size: int) -> str | None:
-        """None when the blob is there with the right bytes; else what is wrong, in a sentence."""
+    def check(self, sha256: str, size: int, *, read: bool = True) -> str | None:
+        """None when the blob is there with the right bytes (read=False: with the right size); else what is wrong,
+        in a sentence."""
         blob = self.blob(sha256)
         try:
             actual_size = blob.stat().st_size
@@ -91,6 +92,8 @@ class FileStore:
             return f"cannot be read from the file store ({exc.strerror})"
         if actual_size != size:
             return f"has the wrong size in the file store ({actual_size} bytes, not {size})"
+        if not read:
+            return None
         try:
             actual = sha256_of(blob)
         except OSError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,16 +83,26 @@ def _newer_schema_problems(uri: str) -> list[str]:
     return []
 
 
-def verify_backup(folder: Path, *, now: datetime | None = None) -> Verification:
-    """Everything a restore will rely on, checked against the manifest; hashes are recomputed, never trusted."""
+def verify_backup(
+    folder: Path, *, now: datetime | None = None, hash_only: Collection[str] | None = None
+) -> Verification:
+    """Everything a restore will rely on, checked against the manifest; hashes are recomputed, never trusted.
+
+    hash_only: None recomputes every file's hash (a restore does). A set of hashes recomputes only those (the
+    files this backup added to the store); the others, hashed when they were stored and again at the folder's
+    periodic full check (see writer.FULL_CHECK_EVERY), are checked for presence and size."""
     at = now or datetime.now(UTC)
     try:
         manifest = read_manifest(folder)
     except ManifestDamaged as exc:
         return Verification.of([f"The backup's list of contents: {exc}."], ["manifest"], at)
     problems, checked = _verify_database(folder, manifest)
-    file_problems = _verify_files(folder.parent / STORE_NAME, manifest)
-    checked.append(f"{len(manifest.files)} file hash(es)")
+    file_problems = _verify_files(folder.parent / STORE_NAME, manifest, hash_only)
+    if hash_only is None:
+        checked.append(f"{len(manifest.files)} file hash(es)")
+    else:
+        hashed = sum(1 for entry in manifest.files if entry.sha256 in hash_only)
+        checked.append(f"{hashed} new file hash(es), {len(manifest.files) - hashed} stored file(s) present")
     problems.extend(file_problems)
     if len(problems) > MAX_PROBLEMS:
         problems = [*problems[:MAX_PROBLEMS], f"… and {len(problems) - MAX_PROBLEMS} more problems."]
@@ -119,7 +130,7 @@ def _verify_database(folder: Path, manifest: Manifest) -> tuple[list[str], list[
     return problems, checked
 
 
-def _verify_files(store_root: Path, manifest: Manifest) -> list[str]:
+def _verify_files(store_root: Path, manifest: Manifest, hash_only: Collection[str] | None) -> list[str]:
     store = FileStore(store_root)
     problems: list[str] = []
     for entry in manifest.files:
@@ -128,7 +139,7 @@ def _verify_files(store_root: Path, manifest: Manifest) -> list[str]:
         except ManifestDamaged as exc:
             problems.append(f"The backup's list of contents: {exc}.")
             continue
-        problem = store.check(entry.sha256, entry.size)
+        problem = store.check(entry.sha256, entry.size, read=hash_only is None or entry.sha256 in hash_only)
         if problem:
             problems.append(f"{entry.path} {problem}.")
     return problems

@@ -4,13 +4,14 @@ a manifest, then a verification; built in a .partial folder and renamed into pla
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from smp_desktop import __version__
@@ -41,6 +42,11 @@ from smp_desktop.core.db.backup import BackupError, fsync_dir, online_backup
 log = logging.getLogger(__name__)
 
 PARTIAL_SUFFIX = ".partial"
+# A backup hashes the files it adds to the shared store; every file of the store is hashed again when the folder's
+# last full check is older than this (bit rot on a backup drive shows within a week, and a close-time backup of a
+# studio with years of photos does not read them all every time).
+FULL_CHECK_EVERY = timedelta(days=7)
+FULL_CHECK_NAME = "full-check.json"
 
 
 def write_backup(
@@ -67,9 +73,10 @@ def write_backup(
         partial = folder / (name + PARTIAL_SUFFIX)
         try:
             partial.mkdir()
-            manifest = _write_contents(database, data_root, folder, partial, reason, at)
+            manifest, added = _write_contents(database, data_root, folder, partial, reason, at)
             write_json_atomically(partial / MANIFEST_NAME, manifest.to_json())
-            verification = verify_backup(partial, now=at)
+            full_check = _full_check_due(folder, at)
+            verification = verify_backup(partial, now=at, hash_only=None if full_check else added)
             write_json_atomically(partial / VERIFIED_NAME, verification.to_json())
             final = folder / name
             os.replace(partial, final)
@@ -78,6 +85,8 @@ def write_backup(
             shutil.rmtree(partial, ignore_errors=True)
             raise
         record = record_from_manifest(final, manifest, verification)
+        if full_check and verification.ok:
+            write_json_atomically(folder / FULL_CHECK_NAME, {"full_check_at": at.isoformat()})
         if not verification.ok:
             log.error("backup %s failed its verification: %s", final, "; ".join(verification.problems))
         elif rotation is not None:
@@ -103,9 +112,18 @@ def ensure_backup_folder(folder: Path) -> None:
         raise BackupFailed(f"Cannot create the backup folder {folder}: {exc.strerror}.") from exc
 
 
+def _full_check_due(folder: Path, at: datetime) -> bool:
+    try:
+        last = datetime.fromisoformat(json.loads((folder / FULL_CHECK_NAME).read_text("utf-8"))["full_check_at"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+    return not (timedelta(0) <= at - last < FULL_CHECK_EVERY)
+
+
 def _write_contents(
     database: Path, data_root: Path, folder: Path, partial: Path, reason: str, at: datetime
-) -> Manifest:
+) -> tuple[Manifest, set[str]]:
+    """The database copy and the files, and the hashes of the files this backup added to the store."""
     # The database first: a photo saved while the files are copied may then be in the backup without a record
     # pointing to it (harmless), never the other way round.
     copy = partial / DATABASE_NAME
@@ -118,6 +136,7 @@ def _write_contents(
     known = _previous_hashes(folder)
     store = FileStore(folder / STORE_NAME)
     entries: list[FileEntry] = []
+    added: set[str] = set()
     copied_files = copied_bytes = 0
     for f in files:
         try:
@@ -126,9 +145,10 @@ def _write_contents(
             continue
         entries.append(FileEntry(f.relative, sha, size, f.mtime_ns))
         if copied:
+            added.add(sha)
             copied_files += 1
             copied_bytes += size
-    return Manifest(
+    manifest = Manifest(
         app_version=__version__,
         schema_revision=revision,
         created_at=at,
@@ -141,6 +161,7 @@ def _write_contents(
         copied_files=copied_files,
         copied_bytes=copied_bytes,
     )
+    return manifest, added
 
 
 def _marker_of(copy: Path) -> tuple[str | None, int | None]:
