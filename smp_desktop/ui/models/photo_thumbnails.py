@@ -1,0 +1,78 @@
+"""Thumbnails for the gallery: asked for when an item is first painted, made or read off the GUI thread, kept here
+as pixmaps so scrolling back never waits. Only a QImage crosses threads; the QPixmap is made on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage, QPixmap
+
+from smp_desktop.ui.background import Runner
+
+log = logging.getLogger(__name__)
+
+# Enough for a long gallery scrolled end to end (a 256-pixel thumbnail is about 200 kB as a pixmap).
+CACHE_LIMIT = 600
+
+ImageLoader = Callable[[int], QImage]  # photo id -> the thumbnail image; runs on a worker thread
+
+
+class ThumbnailCache(QObject):
+    loaded = Signal(int)  # the photo's thumbnail is ready (or could not be made: see failed)
+
+    def __init__(self, runner: Runner, load: ImageLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._load = load
+        self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
+        self._pending: set[int] = set()
+        self._failed: set[int] = set()
+        self.requests = 0  # how many thumbnails were asked of the workers (tests and the bench read it)
+
+    def pixmap(self, photo_id: int) -> QPixmap | None:
+        """The thumbnail if it is ready; otherwise None, and it is fetched in the background."""
+        cached = self._pixmaps.get(photo_id)
+        if cached is not None:
+            self._pixmaps.move_to_end(photo_id)
+            return cached
+        if photo_id not in self._pending and photo_id not in self._failed:
+            self._request(photo_id)
+        return None
+
+    def failed(self, photo_id: int) -> bool:
+        return photo_id in self._failed
+
+    def forget(self, photo_id: int) -> None:
+        """The photo was deleted or replaced: drop what is kept of it."""
+        self._pixmaps.pop(photo_id, None)
+        self._failed.discard(photo_id)
+
+    def _request(self, photo_id: int) -> None:
+        self._pending.add(photo_id)
+        self.requests += 1
+        load = self._load
+        self._runner.run(
+            lambda: load(photo_id),
+            on_done=lambda image: self._on_loaded(photo_id, image),
+            on_error=lambda error: self._on_failed(photo_id, error),
+        )
+
+    def _on_loaded(self, photo_id: int, image: QImage) -> None:
+        self._pending.discard(photo_id)
+        if image.isNull():
+            self._on_failed(photo_id, ValueError("the thumbnail could not be read"))
+            return
+        self._pixmaps[photo_id] = QPixmap.fromImage(image)
+        while len(self._pixmaps) > CACHE_LIMIT:
+            self._pixmaps.popitem(last=False)
+        self.loaded.emit(photo_id)
+
+    def _on_failed(self, photo_id: int, error: Exception) -> None:
+        # One unreadable photo must not bring up a box per item painted: the tile says so instead.
+        log.warning("no thumbnail for photo %s: %s", photo_id, error)
+        self._pending.discard(photo_id)
+        self._failed.add(photo_id)
+        self.loaded.emit(photo_id)
