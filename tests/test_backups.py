@@ -557,7 +557,7 @@ def test_a_failed_backup_prunes_nothing(
     old = backups.back_up(owner, now=NOW - timedelta(days=9))
     from smp_desktop.core.backups import writer
 
-    monkeypatch.setattr(writer, "verify_backup", lambda folder, now: Verification.of(["disk said no"], [], NOW))
+    monkeypatch.setattr(writer, "verify_backup", lambda folder, **_: Verification.of(["disk said no"], [], NOW))
     failed = backups.back_up(owner, now=NOW)
     assert not failed.ok and failed.result == "FAILED: disk said no"
     assert old.path.is_dir() and failed.path.is_dir()
