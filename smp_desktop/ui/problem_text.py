@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from smp_desktop.core.services.errors import FieldProblem
+from smp_desktop.core.services.photo_data import ImportedFile
 
 
 def _tr(text: str) -> str:
@@ -53,3 +54,66 @@ _TEXTS: dict[str, Callable[[FieldProblem], str]] = {
 def problem_text(problem: FieldProblem) -> str:
     wording = _TEXTS.get(problem.code)
     return wording(problem) if wording else problem.message
+
+
+# Why a file was not imported into the photo library (core/photos: ImportedFile.code and params). Each is shown
+# after the file's name, so it does not repeat it.
+def _import_tr(text: str) -> str:
+    return QCoreApplication.translate("PhotoImport", text)
+
+
+def _with_detail(text: str, params: dict[str, str]) -> str:
+    detail = params.get("detail", "")
+    return text.replace("%1", detail) if detail else text.replace(" (%1)", "")
+
+
+_IMPORT_TEXTS: dict[str, Callable[[dict[str, str]], str]] = {
+    "photo_not_a_file": lambda p: _import_tr("This is a folder or a device, not a file."),
+    "photo_empty": lambda p: _import_tr("The file is empty (0 bytes): it holds no photo. Copy it again."),
+    "photo_missing": lambda p: _import_tr("The file is no longer there (moved or deleted)."),
+    "photo_too_large": lambda p: (
+        _import_tr("The file is %1 MB, more than the %2 MB a photo may be. Export it smaller and import that.")
+        .replace("%1", p.get("size_mb", "?"))
+        .replace("%2", p.get("limit_mb", "?"))
+        if p.get("size_mb") and p.get("limit_mb")
+        else _import_tr("The file is too large to open. Export it smaller and import that.")
+    ),
+    "photo_too_many_pixels": lambda p: (
+        _import_tr(
+            "The image has %1 megapixels, more than the %2 a photo may have; it was not opened. Export it smaller "
+            "and import that."
+        )
+        .replace("%1", p.get("megapixels", "?"))
+        .replace("%2", p.get("limit_megapixels", "?"))
+    ),
+    "photo_unreadable": lambda p: _with_detail(
+        _import_tr("The file could not be read (%1). Check that the drive is connected and the file may be read."), p
+    ),
+    "photo_not_saved": lambda p: _with_detail(
+        _import_tr(
+            "The photo could not be saved in the studio's photo folder (%1); nothing of it was kept. Check the free "
+            "space on the disk and import it again."
+        ),
+        p,
+    ),
+    "photo_damaged": lambda p: _with_detail(
+        _import_tr("The image is damaged or incomplete (%1). Copy it again from the camera or phone."), p
+    ),
+    "photo_animated": lambda p: _import_tr(
+        "This is an animation of %1 frames, not a photo. Save the frame you need as a JPEG and import that."
+    ).replace("%1", p.get("frames", "?")),
+    "photo_unsupported_format": lambda p: _import_tr(
+        "This is a %1 file; photos can be JPEG, PNG, WebP or HEIC. Convert it to JPEG and import that."
+    ).replace("%1", p.get("format", "?")),
+    "photo_not_an_image": lambda p: _import_tr(
+        "This is not a photo: the file is not a JPEG, PNG, WebP or HEIC image, whatever its name says."
+    ),
+}
+
+
+def import_rejection_text(item: ImportedFile) -> str:
+    """A rejected file's reason in the user's language; the service's sentence for a code not known here."""
+    wording = _IMPORT_TEXTS.get(item.code)
+    if wording is None:
+        return item.reason
+    return wording({name: str(value) for name, value in item.params.items()})

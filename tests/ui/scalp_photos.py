@@ -4,12 +4,14 @@ head, the short hair left at the sides and back, and SMP's pigment dots, denser 
 from __future__ import annotations
 
 import random
+from datetime import datetime
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from smp_desktop.core.domain import PhotoView
 
+EXIF_IFD, DATE_TIME_ORIGINAL = 0x8769, 0x9003
 SKIN_TONES = ((224, 186, 160), (198, 152, 118), (160, 112, 80), (112, 76, 54))
 
 
@@ -88,8 +90,17 @@ def scalp_image(
     return image
 
 
-def write_scalp_photo(path: Path, view: PhotoView = PhotoView.FRONT_HAIRLINE, **options: object) -> Path:
+def write_scalp_photo(
+    path: Path, view: PhotoView = PhotoView.FRONT_HAIRLINE, *, taken: datetime | None = None, **options: object
+) -> Path:
+    """A JPEG (with the camera's DateTimeOriginal when taken is given) or, by its suffix, a PNG."""
     path.parent.mkdir(parents=True, exist_ok=True)
     image = scalp_image(view, **options)  # type: ignore[arg-type]
-    image.save(path, quality=88) if path.suffix.lower() in (".jpg", ".jpeg") else image.save(path)
+    if path.suffix.lower() in (".jpg", ".jpeg"):
+        exif = Image.Exif()
+        if taken is not None:
+            exif.get_ifd(EXIF_IFD)[DATE_TIME_ORIGINAL] = taken.strftime("%Y:%m:%d %H:%M:%S")
+        image.save(path, quality=88, exif=exif)
+    else:
+        image.save(path)
     return path

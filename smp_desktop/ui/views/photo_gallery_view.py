@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -129,6 +130,8 @@ class PhotoGrid(QListView):
 
 
 class PhotoGalleryView(QWidget):
+    shown = Signal()  # the tab came into view: the gallery loads then, not for every client opened
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("photoGallery")
@@ -201,6 +204,10 @@ class PhotoGalleryView(QWidget):
         layout.addLayout(header)
         layout.addLayout(toolbar)
         layout.addWidget(self.grid, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
 
     def _button(self, action: QAction) -> QToolButton:
         button = QToolButton()
