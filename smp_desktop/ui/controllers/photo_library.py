@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -45,7 +46,7 @@ class PhotoLibrary(Protocol):
     ) -> tuple[PhotoRecord, PhotoRecord] | None: ...
 
     def previous_of_view(
-        self, actor: Actor, client_id: int, view: PhotoView, before: object = None
+        self, actor: Actor, client_id: int, view: PhotoView, before: datetime | None = None
     ) -> PhotoRecord | None: ...
 
 

@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSettings, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from smp_desktop.core.services.access import Actor, Permission
+from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.photo_data import ImportSummary, PhotoRecord
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.controllers.clients_controller import ClientsController
 from smp_desktop.ui.controllers.photo_compare_controller import PhotoCompareController
 from smp_desktop.ui.controllers.photo_import_controller import PhotoImportController
-from smp_desktop.ui.controllers.photo_library import PhotoContext
+from smp_desktop.ui.controllers.photo_library import ClientName, PhotoContext, PhotoLibrary, SessionSource
 from smp_desktop.ui.controllers.photo_viewer_controller import PhotoViewerController
 from smp_desktop.ui.dialogs.photo_delete_confirm import PhotoDeleteConfirmation
 from smp_desktop.ui.dialogs.photo_import_dialog import PhotoImportDialog
@@ -22,6 +25,7 @@ from smp_desktop.ui.dialogs.photo_tags_dialog import PhotoTagsDialog
 from smp_desktop.ui.locale_format import format_count
 from smp_desktop.ui.models.photo_gallery_model import PhotoGalleryModel, PhotoIdRole, SessionLabel
 from smp_desktop.ui.models.photo_thumbnails import ThumbnailCache
+from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.photo_compare_view import PhotoCompareView
 from smp_desktop.ui.views.photo_gallery_view import PhotoGalleryView
 from smp_desktop.ui.views.photo_viewer_window import PhotoViewerWindow
@@ -342,3 +346,39 @@ class PhotosController(QObject):
     def _remember_folder(self, folder: Path) -> None:
         if self._settings is not None:
             self._settings.setValue(LAST_FOLDER_KEY, str(folder))
+
+
+def add_photos_tab(
+    clients_view: ClientsAreaView,
+    clients: ClientsController,
+    photos: PhotoLibrary,
+    client_name: ClientName,
+    actor: Actor,
+    runner: Runner,
+    settings: QSettings | None = None,
+    *,
+    sessions: SessionSource | None = None,
+    read_only: bool = False,
+) -> PhotosController | None:
+    """The Photos tab on the client's page, following the open client. Scalp photos are health data: an actor who
+    may not see them (reception) gets no tab at all, not an empty one."""
+    if not actor.can(Permission.VIEW_PHOTOS):
+        return None
+    context = PhotoContext(
+        photos=photos,
+        actor=actor,
+        client_name=client_name,
+        sessions=sessions,
+        may_add=actor.can(Permission.ADD_PHOTOS) and not read_only,
+    )
+    view = PhotoGalleryView()
+    clients_view.add_client_tab(view, QCoreApplication.translate("Workspace", "Photos"))
+    controller = PhotosController(view, context, runner, settings)
+    clients.client_changed.connect(controller.set_client)
+
+    def on_saved(record: ClientRecord) -> None:
+        if record.id == controller.client_id:
+            controller.refresh()  # the name in the tab's title may have changed
+
+    clients.form.saved.connect(on_saved)
+    return controller

@@ -20,7 +20,7 @@ class PhotoTagFields(QWidget):
         self.view = QComboBox()
         self.view.setObjectName("photoView")
         for view in PhotoView:
-            self.view.addItem(label(view), view)
+            self.view.addItem(label(view), view.value)
         self.session = QComboBox()
         self.session.setObjectName("photoSession")
         self.session.setMinimumContentsLength(22)
@@ -71,10 +71,10 @@ class PhotoTagFields(QWidget):
 
     def photo_view(self) -> PhotoView:
         value = self.view.currentData()
-        return value if isinstance(value, PhotoView) else PhotoView.OTHER
+        return PhotoView(value) if value in PhotoView._value2member_map_ else PhotoView.OTHER
 
     def set_photo_view(self, view: PhotoView) -> None:
-        self.view.setCurrentIndex(max(0, self.view.findData(view)))
+        self.view.setCurrentIndex(max(0, self.view.findData(view.value)))
 
     def session_id(self) -> int | None:
         value = self.session.currentData()
