@@ -22,6 +22,7 @@ from smp_desktop.core.db.location import storage_warning
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.maintenance import MaintenanceService
+from smp_desktop.core.services.photos import PhotoService
 from smp_desktop.core.services.studio import StudioService
 from smp_desktop.paths import StudioPaths
 
@@ -58,6 +59,7 @@ class Services:
     clients: ClientService
     maintenance: MaintenanceService
     hairlines: HairlineService
+    photos: PhotoService
 
 
 class OpenStudio:
@@ -85,6 +87,7 @@ class OpenStudio:
             clients=ClientService(self.sessions, today=today),
             maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
             hairlines=HairlineService(self.sessions),
+            photos=PhotoService(self.sessions, paths.photos, paths.cache),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None
 

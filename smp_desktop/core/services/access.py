@@ -14,6 +14,8 @@ class Permission(StrEnum):
     ARCHIVE_CLIENTS = "archive_clients"
     IMPORT_EXPORT_CLIENTS = "import_export_clients"
     VIEW_HEALTH = "view_health"  # health answers and the SMP profile's clinical parts
+    VIEW_PHOTOS = "view_photos"  # scalp photos are health data: not for the front desk
+    ADD_PHOTOS = "add_photos"  # import photos, change their tags, delete them
     DESIGN_HAIRLINE = "design_hairline"  # draw and save hairline designs (new versions; old ones never change)
     MANAGE_STUDIO = "manage_studio"
     MANAGE_DATABASE = "manage_database"
@@ -28,6 +30,8 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.EDIT_CLIENTS,
             Permission.ARCHIVE_CLIENTS,
             Permission.VIEW_HEALTH,
+            Permission.VIEW_PHOTOS,
+            Permission.ADD_PHOTOS,
             Permission.DESIGN_HAIRLINE,
         }
     ),

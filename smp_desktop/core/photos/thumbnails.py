@@ -1,0 +1,90 @@
+"""Thumbnails: small JPEGs of stored photos, cached on disk under cache/thumbs/<size>/ by content hash.
+
+A thumbnail is a pure function of the stored file's bytes, so its name never goes stale and two threads making
+the same one at once both write the same bytes (each atomically)."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from PIL import Image
+
+from smp_desktop.core.photos.limits import MAX_THUMBNAIL_SIZE, MIN_THUMBNAIL_SIZE, THUMBNAIL_QUALITY
+from smp_desktop.core.photos.store import write_atomically
+
+log = logging.getLogger(__name__)
+
+
+def flattened(image: Image.Image) -> Image.Image:
+    """The image as RGB or L for a JPEG: transparency laid over white, 16-bit grey brought to 8 bits."""
+    if image.mode in ("RGB", "L"):
+        return image
+    if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        scale = 1 / 256 if image.mode != "I" or _peak(image) > 255 else 1.0
+        return image.convert("I").point(lambda value: value * scale).convert("L")
+    if image.mode == "F":
+        return image.convert("L")
+    if image.mode == "P" or image.mode == "PA":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _peak(image: Image.Image) -> int:
+    extrema = image.getextrema()
+    return int(extrema[1]) if isinstance(extrema[1], (int, float)) else 65535
+
+
+def render(image: Image.Image, size: int) -> bytes:
+    """A JPEG no larger than size×size of an upright image (the image itself is not changed)."""
+    small = image.copy()
+    small.thumbnail((size, size), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    small = flattened(small)
+    buffer = io.BytesIO()
+    icc = image.info.get("icc_profile")
+    small.save(buffer, "JPEG", quality=THUMBNAIL_QUALITY, icc_profile=icc if image.mode != "CMYK" else None)
+    return buffer.getvalue()
+
+
+def check_size(size: int) -> int:
+    if not MIN_THUMBNAIL_SIZE <= size <= MAX_THUMBNAIL_SIZE:
+        raise ValueError(f"A thumbnail is {MIN_THUMBNAIL_SIZE} to {MAX_THUMBNAIL_SIZE} pixels, not {size}.")
+    return size
+
+
+class ThumbnailCache:
+    def __init__(self, root: Path) -> None:
+        self.root = root  # <data>/cache/thumbs
+
+    def path(self, content_hash: str, size: int) -> Path:
+        return self.root / str(size) / content_hash[:2] / f"{content_hash}.jpg"
+
+    def put(self, content_hash: str, size: int, data: bytes) -> Path:
+        target = self.path(content_hash, check_size(size))
+        write_atomically(target, data)
+        return target
+
+    def ensure(self, content_hash: str, size: int, stored_file: Path) -> Path:
+        """The cached thumbnail, made from the stored file first when it is not there yet.
+
+        Raises OSError when the stored file cannot be read, and PIL errors when it no longer decodes."""
+        target = self.path(content_hash, check_size(size))
+        if target.is_file():
+            return target
+        with Image.open(stored_file) as image:
+            image.draft("RGB" if image.mode != "L" else "L", (size, size))  # JPEG: decode at 1/2..1/8 scale
+            image.load()
+            return self.put(content_hash, size, render(image, size))
+
+    def remove(self, content_hash: str) -> None:
+        """Forget every size of one photo's thumbnail (its photo left the store)."""
+        if not self.root.is_dir():
+            return
+        for folder in self.root.iterdir():
+            (folder / content_hash[:2] / f"{content_hash}.jpg").unlink(missing_ok=True)
