@@ -16,7 +16,10 @@ from smp_desktop.ui.background import Runner
 from smp_desktop.ui.controllers.backup_controller import BackupController
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
 from smp_desktop.ui.controllers.clients_controller import ClientActions, ClientsController
+from smp_desktop.ui.controllers.hairline_controller import HairlineController, add_hairline_tab
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
+from smp_desktop.ui.controllers.photo_library import sessions_source
+from smp_desktop.ui.controllers.photos_controller import PhotosController, add_photos_tab
 from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.notice_banner import NoticeBanner
@@ -53,6 +56,8 @@ class Workspace:
     backups: BackupController | None = None
     read_only_banner: NoticeBanner | None = None
     storage_banner: NoticeBanner | None = None
+    hairline: HairlineController | None = None
+    photos: PhotosController | None = None
 
 
 def build_workspace(
@@ -95,6 +100,27 @@ def build_workspace(
     )
     clients.list.active_count_changed.connect(window.set_client_count)
     window.add_close_guard(clients.confirm_close)
+    photos = add_photos_tab(
+        clients_view,
+        clients,
+        services.photos,
+        lambda client_id: services.clients.get(actor, client_id).display_name,
+        actor,
+        runner,
+        settings,
+        sessions=sessions_source(getattr(services, "sessions", None), actor),
+        read_only=read_only,
+    )
+    hairline = add_hairline_tab(
+        clients_view,
+        clients,
+        services.hairlines,
+        getattr(services, "photos", None),
+        actor,
+        runner,
+        window,
+        read_only=read_only,
+    )
     window.closing.connect(clients.save_state)
     commands = MainWindowController(window, services.maintenance, runner)
     read_only_banner = storage_banner = None
@@ -127,4 +153,6 @@ def build_workspace(
     clients.start()
     if backups is not None:
         backups.start()
-    return Workspace(window, clients_view, clients, commands, backups, read_only_banner, storage_banner)
+    return Workspace(
+        window, clients_view, clients, commands, backups, read_only_banner, storage_banner, hairline, photos=photos
+    )
