@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from smp_desktop.core.domain import PhotoView
+from smp_desktop.core.domain import PhotoView, SessionStatus
 from smp_desktop.core.progress import Progress
-from smp_desktop.core.services.access import Actor
+from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.photo_data import ImportSummary, PhotoChange, PhotoImportOptions, PhotoRecord
 from smp_desktop.ui.models.photo_gallery_model import SessionLabel
 
@@ -67,3 +67,19 @@ class PhotoContext:
 
     def sessions_for(self, client_id: int) -> list[SessionLabel]:
         return list(self.sessions(client_id)) if self.sessions is not None else []
+
+
+def sessions_source(sessions: object, actor: Actor) -> SessionSource | None:
+    """The client's sessions (cancelled ones left out: no photo is taken at a visit that did not happen) from the
+    sessions service, when the studio has one and the actor may see sessions."""
+    overview = getattr(sessions, "overview", None)
+    if overview is None or not actor.can(Permission.VIEW_SESSIONS):
+        return None
+
+    def listed(client_id: int) -> list[SessionLabel]:
+        found = overview(actor, client_id)
+        return [
+            SessionLabel(s.id, s.starts_at, s.kind) for s in found.sessions if s.status is not SessionStatus.CANCELLED
+        ]
+
+    return listed
