@@ -17,6 +17,9 @@ class Permission(StrEnum):
     VIEW_PHOTOS = "view_photos"  # scalp photos are health data: not for the front desk
     ADD_PHOTOS = "add_photos"  # import photos, change their tags, delete them
     DESIGN_HAIRLINE = "design_hairline"  # draw and save hairline designs (new versions; old ones never change)
+    VIEW_SESSIONS = "view_sessions"  # a client's sessions and the day's appointments
+    BOOK_SESSIONS = "book_sessions"  # plan, move and cancel appointments
+    RECORD_TREATMENT = "record_treatment"  # what was done (zones, pigments, health re-confirmation), completing
     MANAGE_STUDIO = "manage_studio"
     MANAGE_DATABASE = "manage_database"
 
@@ -33,9 +36,15 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.VIEW_PHOTOS,
             Permission.ADD_PHOTOS,
             Permission.DESIGN_HAIRLINE,
+            Permission.VIEW_SESSIONS,
+            Permission.BOOK_SESSIONS,
+            Permission.RECORD_TREATMENT,
         }
     ),
-    StaffRole.RECEPTION: frozenset({Permission.VIEW_CLIENTS, Permission.EDIT_CLIENTS}),
+    # Reception books and sees appointments; it does not record treatment details or health answers.
+    StaffRole.RECEPTION: frozenset(
+        {Permission.VIEW_CLIENTS, Permission.EDIT_CLIENTS, Permission.VIEW_SESSIONS, Permission.BOOK_SESSIONS}
+    ),
 }
 
 
