@@ -23,6 +23,7 @@ from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.photos import PhotoService
+from smp_desktop.core.services.sessions import SessionService
 from smp_desktop.core.services.studio import StudioService
 from smp_desktop.paths import StudioPaths
 
@@ -59,6 +60,7 @@ class Services:
     clients: ClientService
     maintenance: MaintenanceService
     hairlines: HairlineService
+    sessions: SessionService
     photos: PhotoService
 
 
@@ -87,6 +89,7 @@ class OpenStudio:
             clients=ClientService(self.sessions, today=today),
             maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
             hairlines=HairlineService(self.sessions),
+            sessions=SessionService(self.sessions, today=today),
             photos=PhotoService(self.sessions, paths.photos, paths.cache),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None

@@ -41,6 +41,21 @@ class StudioInfo:
     is_demo: bool
 
 
+@dataclass(frozen=True, slots=True)
+class StaffInfo:
+    """A staff member as pickers show them (e.g. the session editor's artist)."""
+
+    id: int
+    display_name: str
+    role: StaffRole
+    active: bool
+
+    @property
+    def treats_clients(self) -> bool:
+        """Owners and artists do sessions; reception does not."""
+        return self.role in (StaffRole.OWNER, StaffRole.ARTIST)
+
+
 class StudioNotCreated(Exception):
     """The data folder holds no studio yet: the first-run flow must create one."""
 
@@ -120,6 +135,29 @@ class StudioService:
             if owner is None:
                 raise StudioNotCreated("This studio has no owner account.")
             return Actor(owner.id, owner.display_name, owner.role)
+
+    def staff(self, *, active_only: bool = True) -> list[StaffInfo]:
+        """The studio's staff in name order (pickers; the roles work adds editing)."""
+        statement = select(StaffMember).order_by(StaffMember.display_name, StaffMember.id)
+        if active_only:
+            statement = statement.where(StaffMember.active.is_(True))
+        with self._sessions() as session:
+            return [StaffInfo(m.id, m.display_name, m.role, m.active) for m in session.scalars(statement)]
+
+    def add_staff(self, actor: Actor, display_name: str, role: StaffRole) -> StaffInfo:
+        """A new staff member (the demo studio's artists and reception; the roles work adds a screen for it)."""
+        require(actor, Permission.MANAGE_STUDIO)
+        display_name = display_name.strip()
+        if not display_name or len(display_name) > 200:
+            raise ValidationFailed(
+                [FieldProblem("display_name", "Enter the staff member's name (up to 200 characters).", "staff_name")]
+            )
+        with self._sessions.begin() as session:
+            member = StaffMember(display_name=display_name, role=role)
+            session.add(member)
+            session.flush()
+            audit.record(session, actor, "create", "staff_member", member.id, role.value)
+            return StaffInfo(member.id, member.display_name, member.role, True)
 
     def setting(self, key: str) -> Any:
         with self._sessions() as session:
