@@ -134,6 +134,13 @@ def test_permissions(studio: OpenStudio, owner: Actor, make_client) -> None:  # 
     reception = add_staff(studio, "Rita Reception", StaffRole.RECEPTION)
     saved = hairlines.save_new_version(artist, client.id, PhotoView.FRONT_HAIRLINE, FIRST)
     assert saved.author_name == "Ada Artist"
+    assert [r.version for r in hairlines.versions(artist, client.id)] == [1]
+    # The front desk sees neither the scalp photos nor the designs drawn on them, and cannot draw one.
     with pytest.raises(PermissionDenied):
         hairlines.save_new_version(reception, client.id, PhotoView.FRONT_HAIRLINE, REDESIGN)
-    assert [r.version for r in hairlines.versions(reception, client.id)] == [1]  # reception may look
+    with pytest.raises(PermissionDenied):
+        hairlines.versions(reception, client.id)
+    with pytest.raises(PermissionDenied):
+        hairlines.current(reception, client.id, PhotoView.FRONT_HAIRLINE)
+    with pytest.raises(PermissionDenied):
+        hairlines.get(reception, saved.id)

@@ -115,7 +115,7 @@ def build_workspace(
         clients_view,
         clients,
         services.hairlines,
-        getattr(services, "photos", None),
+        services.photos,
         actor,
         runner,
         window,

@@ -5,26 +5,30 @@ image-relative coordinates, and the design is shown over another photo of the sa
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
+from scalp_photos import scalp_image
 from sqlalchemy import select
 
-from smp_desktop.core.domain import PhotoView
+from smp_desktop.core.domain import PhotoView, StaffRole
 from smp_desktop.core.hairline import HairlineShapes, Point, Zone, ZoneKind
-from smp_desktop.core.models import HairlineDesign
+from smp_desktop.core.models import HairlineDesign, StaffMember
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_data import ClientRecord
+from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.studio_db import OpenStudio
-from smp_desktop.ui.controllers.hairline_controller import HairlineController
+from smp_desktop.ui.background import SynchronousRunner
 from smp_desktop.ui.views.hairline_editor_view import HairlineEditor, Tool
 from smp_desktop.ui.views.hairline_overlay import HairlineOverlay
 from smp_desktop.ui.views.hairline_page_view import HairlinePageView
-from smp_desktop.ui.workspace import Workspace
+from smp_desktop.ui.views.photo_viewer import PhotoViewer
+from smp_desktop.ui.workspace import StudioContext, Workspace, build_workspace
 
 TOLERANCE = 0.004  # a click lands on a whole screen pixel: about 1/300 of the photo at the fitted zoom
 
@@ -285,13 +289,84 @@ def test_the_current_design_is_drawn_over_another_photo_of_the_view(qtbot: QtBot
     assert image.pixelColor(away).name() == "#808080"  # the photo, untouched
 
 
-def test_a_role_without_design_rights_only_looks(
-    qtbot: QtBot, studio: OpenStudio, owner: Actor, make_client: Callable[..., ClientRecord]
-) -> None:
-    from smp_desktop.core.domain import StaffRole
-    from smp_desktop.core.models import StaffMember
-    from smp_desktop.ui.background import SynchronousRunner
+def import_photo(studio: OpenStudio, owner: Actor, client_id: int, path: Path, view: PhotoView) -> int:
+    steps = studio.services.photos.import_files(owner, [path], PhotoImportOptions(client_id, view=view))
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            summary = stop.value
+            break
+    (imported,) = summary.files
+    assert imported.photo is not None, imported.reason
+    return imported.photo.id
 
+
+def test_the_design_over_another_photo_of_the_view_in_the_tab(
+    qtbot: QtBot,
+    tmp_path: Path,
+    studio: OpenStudio,
+    owner: Actor,
+    make_client: Callable[..., ClientRecord],
+    workspace: Workspace,
+) -> None:
+    client = make_client(first_name="Jan", last_name="Żółkiewski")
+    scalp_image(PhotoView.FRONT_HAIRLINE, size=(1200, 900), density=0.0, seed=2).save(tmp_path / "before.jpg")
+    scalp_image(PhotoView.FRONT_HAIRLINE, size=(1500, 1000), density=0.7, seed=3).save(tmp_path / "after.jpg")
+    scalp_image(PhotoView.CROWN, size=(800, 800), seed=4).save(tmp_path / "crown.jpg")
+    before = import_photo(studio, owner, client.id, tmp_path / "before.jpg", PhotoView.FRONT_HAIRLINE)
+    after = import_photo(studio, owner, client.id, tmp_path / "after.jpg", PhotoView.FRONT_HAIRLINE)
+    import_photo(studio, owner, client.id, tmp_path / "crown.jpg", PhotoView.CROWN)
+    design = HairlineShapes(hairline=(LEFT, MIDDLE, RIGHT), right_temple=Point(0.16, 0.5), base_aspect=4 / 3)
+    studio.services.hairlines.save_new_version(owner, client.id, PhotoView.FRONT_HAIRLINE, design, base_photo_id=before)
+
+    page = open_hairline_tab(qtbot, workspace, client)
+    canvas = page.canvas
+    # The front-hairline photos only, newest first; the design opens on its own base photo.
+    assert [page.photo_combo.itemData(i) for i in range(page.photo_combo.count())] == [after, before]
+    assert page.photo_combo.currentData() == before and canvas.photo_size() == (1200, 900)
+    path = canvas.overlay.curve_path()
+    assert (path.elementAt(0).x, path.elementAt(0).y) == pytest.approx((0.2 * 1200, 0.45 * 900))
+
+    # The later photo (3:2, larger): the same design, on that photo's pixels, proportions kept.
+    index = page.photo_combo.findData(after)
+    page.photo_combo.setCurrentIndex(index)
+    page.photo_combo.activated.emit(index)
+    assert canvas.photo_size() == (1500, 1000)
+    path = canvas.overlay.curve_path()
+    design_height = 1500 / (4 / 3)
+    top = (1000 - design_height) / 2
+    first, last = path.elementAt(0), path.elementAt(path.elementCount() - 1)
+    assert (first.x, first.y) == pytest.approx((0.2 * 1500, top + 0.45 * design_height), abs=0.6)
+    assert (last.x, last.y) == pytest.approx((0.8 * 1500, top + 0.45 * design_height), abs=0.6)
+    marker = canvas.overlay.to_item(canvas.shapes().right_temple or Point(0, 0))
+    assert (marker.x(), marker.y()) == pytest.approx((0.16 * 1500, top + 0.5 * design_height), abs=0.6)
+    # Looking at the design over another photo changes nothing to save.
+    assert not page.save_button.isEnabled() and not page.unsaved_label.isVisible()
+
+    # The photo viewer's canvas takes the same overlay item, in the photo's pixels.
+    viewer = PhotoViewer()
+    qtbot.addWidget(viewer)
+    pixmap = QPixmap(str(studio.services.photos.file_path(owner, after)))
+    viewer.set_photo(pixmap)
+    current = studio.services.hairlines.current(owner, client.id, PhotoView.FRONT_HAIRLINE)
+    assert current is not None
+    overlay = HairlineOverlay(current.shapes)
+    overlay.set_photo_size(pixmap.width(), pixmap.height())
+    viewer.add_overlay(overlay)
+    assert overlay.parentItem() is viewer.photo_item()
+    on_scene = overlay.mapToScene(QPointF(overlay.curve_path().elementAt(0).x, overlay.curve_path().elementAt(0).y))
+    assert (on_scene.x(), on_scene.y()) == pytest.approx((first.x, first.y))
+
+
+def test_only_those_who_may_see_photos_get_the_tab_and_a_read_only_studio_only_shows(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    make_client: Callable[..., ClientRecord],
+    settings: QSettings,
+    runner: SynchronousRunner,
+) -> None:
     client = make_client(first_name="王", last_name="小明")
     design = HairlineShapes(hairline=(LEFT, MIDDLE, RIGHT))
     studio.services.hairlines.save_new_version(owner, client.id, PhotoView.FRONT_HAIRLINE, design)
@@ -300,13 +375,19 @@ def test_a_role_without_design_rights_only_looks(
         session.add(member)
         session.flush()
         reception = Actor(member.id, member.display_name, StaffRole.RECEPTION)
-    page = HairlinePageView()
-    qtbot.addWidget(page)
-    controller = HairlineController(page, studio.services.hairlines, None, reception, SynchronousRunner())
-    page.resize(1200, 800)
-    page.show()
-    controller.set_client(client.id)
+    front_desk = build_workspace(studio.services, reception, runner, settings, search_delay_ms=0)
+    qtbot.addWidget(front_desk.window)
+    tabs = front_desk.clients_view.client_tabs
+    assert "Hairline" not in [tabs.tabText(i) for i in range(tabs.count())] and front_desk.hairline is None
+
+    context = StudioContext(read_only_reason="The data folder cannot be written.")
+    locked = build_workspace(studio.services, owner, runner, settings, context=context, search_delay_ms=0)
+    qtbot.addWidget(locked.window)
+    locked.window.show()
+    page = open_hairline_tab(qtbot, locked, client)
     assert page.status_label.text() == "Version 1 · current"
     assert page.canvas.read_only and not page.toolbar.isEnabled()
     assert page.save_button.isHidden() and page.note_edit.isHidden() and page.start_from_button.isHidden()
     assert_points(page.canvas.shapes().hairline, [LEFT, MIDDLE, RIGHT])
+    click(qtbot, page.canvas, Point(0.5, 0.7))
+    assert len(page.canvas.shapes().hairline) == 3

@@ -19,8 +19,9 @@ from smp_desktop.core.services.hairline_data import HairlineDesignRecord
 
 MAX_NOTE_LENGTH = 2000
 
-# Looking at a design is looking at the client's scalp photos' companion: the same right.
-VIEW_DESIGNS = Permission.VIEW_CLIENTS
+# A design is drawn on the client's scalp photos and says where pigment goes: health data, seen by those who may
+# see the photos (not the front desk).
+VIEW_DESIGNS = Permission.VIEW_PHOTOS
 
 
 class HairlineService:

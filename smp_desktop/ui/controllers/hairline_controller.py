@@ -68,9 +68,10 @@ class HairlineController(QObject):
         self._client_photos: list[PhotoRecord] = []
         self._shown: HairlineDesignRecord | None = None  # the version on the canvas (None: a first design)
         self._editing = False
-        self._baseline: tuple[HairlineShapes, int | None] = (HairlineShapes(), None)
+        self._baseline = HairlineShapes()
         self._started_from: HairlineDesignRecord | None = None
         self._photo_id: int | None = None
+        self._photo_problem = ""  # why the chosen photo is not shown
         self._busy = False
         self._quiet = False  # set while the controller itself changes widgets
         if not self._may_design:
@@ -89,10 +90,9 @@ class HairlineController(QObject):
     def is_dirty(self) -> bool:
         if not self._editing:
             return False
-        shapes, photo_id = self._baseline
-        return self._canvas.shapes() != shapes.with_aspect(self._canvas.photo_aspect) or (
-            self._photo_id != photo_id and not self._canvas.shapes().is_empty
-        )
+        # Only the drawing counts: looking at the design over another photo of the view is not a change (a new
+        # version, when saved, records the photo it was drawn on).
+        return self._canvas.shapes() != self._baseline.with_aspect(self._canvas.photo_aspect)
 
     def set_client(self, client_id: int | None) -> None:
         """ClientsController.client_changed: the saved client now open (None: none)."""
@@ -214,7 +214,7 @@ class HairlineController(QObject):
         self._started_from = record
         current = self._model.record(0)  # newest first: what the new version will supersede
         if current is not None:
-            self._baseline = (current.shapes, current.base_photo_id)
+            self._baseline = current.shapes
         self._editing = True
         self._canvas.set_read_only(False)
         self._canvas.set_shapes(record.shapes)
@@ -299,8 +299,8 @@ class HairlineController(QObject):
         photo_id = record.base_photo_id if record is not None and record.base_photo_id in photo_ids else None
         if photo_id is None and photo_ids and isinstance(photo_ids[0], int):
             photo_id = photo_ids[0]  # the newest photo of the view
-        self._baseline = (record.shapes if record is not None else HairlineShapes(), photo_id)
-        self._canvas.set_shapes(self._baseline[0])
+        self._baseline = record.shapes if record is not None else HairlineShapes()
+        self._canvas.set_shapes(self._baseline)
         self._show_photo(photo_id)
         self._refresh_state()
 
@@ -316,10 +316,10 @@ class HairlineController(QObject):
 
     def _show_photo(self, photo_id: int | None) -> None:
         self._photo_id = photo_id
+        self._photo_problem = ""
         self._select_combo(self._view.photo_combo, photo_id)
         if photo_id is None or self._photos is None:
-            self._canvas.set_photo(None)
-            self._refresh_state()
+            self._put_photo(None)
             return
         photos, actor = self._photos, self._actor
 
@@ -327,14 +327,26 @@ class HairlineController(QObject):
             return QImage(str(photos.file_path(actor, photo_id)))
 
         def done(image: QImage) -> None:
-            if photo_id != self._photo_id:
-                return
-            self._canvas.set_photo(QPixmap.fromImage(image) if not image.isNull() else None)
-            if image.isNull():
-                self._view.status_label.setText(self.tr("The photo file could not be read; run Check Database."))
-            self._refresh_state()
+            if photo_id == self._photo_id:
+                if image.isNull():
+                    self._photo_problem = self.tr(
+                        "The photo file could not be read: use File ▸ Check Database… to look for missing photos."
+                    )
+                self._put_photo(None if image.isNull() else QPixmap.fromImage(image))
 
-        self._runner.run(read, on_done=done, latest_only="hairline-photo")
+        def failed(error: Exception) -> None:
+            if photo_id == self._photo_id:
+                self._photo_problem = self.tr("The photo is no longer in the library.")
+                self._put_photo(None)
+
+        self._runner.run(read, on_done=done, on_error=failed, latest_only="hairline-photo")
+
+    def _put_photo(self, pixmap: QPixmap | None) -> None:
+        untouched = not self.is_dirty
+        self._canvas.set_photo(pixmap)
+        if untouched:  # re-placed from the saved design, so looking through photos never wears it down
+            self._canvas.set_shapes(self._baseline)
+        self._refresh_state()
 
     # --- state on screen ------------------------------------------------------------------------------------
     def _refresh_state(self) -> None:
@@ -349,7 +361,7 @@ class HairlineController(QObject):
             status = self.tr("Version %1 · current").replace("%1", str(record.version))
         else:
             status = self.tr("Version %1 · earlier version, read-only").replace("%1", str(record.version))
-        view.status_label.setText(status)
+        view.status_label.setText("\n".join(t for t in (status, self._photo_problem) if t))
         view.unsaved_label.setVisible(dirty)
         view.save_button.setEnabled(self._may_design and self._editing and dirty and not self._busy)
         view.note_edit.setEnabled(self._may_design and self._editing)
