@@ -190,3 +190,37 @@ def test_with_aspect_re_expresses_the_design_for_another_photo_shape() -> None:
         x, y = frame.to_pixels(before)
         assert (after.x * 1200, after.y * 900) == pytest.approx((x, y))
     assert DESIGN.with_aspect(1.5) is DESIGN
+
+
+def test_editing_steps() -> None:
+    from smp_desktop.core import hairline_edit as edit
+    from smp_desktop.core.hairline_edit import Part, Target
+
+    shapes = HairlineShapes()
+    shapes, index = edit.add_hairline_point(shapes, Point(0.5, 0.3))
+    shapes, index = edit.add_hairline_point(shapes, Point(0.8, 0.4))
+    assert index == 1
+    shapes, index = edit.add_hairline_point(shapes, Point(0.1, 0.45))  # nearer the first point: goes first
+    assert index == 0 and shapes.hairline[0] == Point(0.1, 0.45)
+    shapes, index = edit.add_hairline_point(shapes, Point(1.4, -0.2))  # off the photo: kept on its edge
+    assert shapes.hairline[-1] == Point(1.0, 0.0)
+    shapes = edit.insert_hairline_point(shapes, 0, Point(0.3, 0.35))
+    assert shapes.hairline[1] == Point(0.3, 0.35)
+    shapes = edit.move(shapes, Target(Part.HAIRLINE_POINT, 1), Point(0.32, 0.33))
+    assert shapes.hairline[1] == Point(0.32, 0.33)
+    shapes = edit.set_temple(shapes, Part.LEFT_TEMPLE, Point(0.9, 0.5))
+    shapes = edit.add_zone(
+        shapes, ZoneKind.SCAR, (Point(0.1, 0.1), Point(0.2, 0.1), Point(0.2, 0.2), Point(0.1, 0.2)), "Scar 1"
+    )
+    assert shapes.zones[0].density is None
+    assert edit.contains(shapes.zones[0].polygon, Point(0.15, 0.15))
+    assert not edit.contains(shapes.zones[0].polygon, Point(0.25, 0.15))
+    shapes = edit.change_zone(shapes, 0, label="Strip", density=5)  # a scar has no density
+    assert (shapes.zones[0].label, shapes.zones[0].density) == ("Strip", None)
+    shapes = edit.delete(shapes, Target(Part.ZONE_POINT, 0, 3))
+    assert len(shapes.zones[0].polygon) == 3
+    shapes = edit.delete(shapes, Target(Part.ZONE_POINT, 0, 0))  # two corners enclose nothing: the zone goes
+    assert shapes.zones == ()
+    shapes = edit.delete(shapes, Target(Part.LEFT_TEMPLE))
+    assert shapes.left_temple is None and not edit.exists(shapes, Target(Part.LEFT_TEMPLE))
+    assert check(shapes).hairline == shapes.hairline

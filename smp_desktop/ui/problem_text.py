@@ -48,6 +48,17 @@ _TEXTS: dict[str, Callable[[FieldProblem], str]] = {
     "scar_location": lambda p: _tr("Scar %1 needs a location (e.g. “back of head, strip scar”).").replace(
         "%1", p.param("number")
     ),
+    # Hairline designs (core.hairline, HairlineService)
+    "hairline_empty": lambda p: _tr("The design is empty: draw the hairline or a zone first."),
+    "too_few_points": lambda p: (
+        _tr("The hairline needs at least two points: add another point, or delete the one left.")
+        if p.field == "hairline"
+        else _tr("A zone needs at least three corners.")
+    ),
+    "base_photo_other_view": lambda p: _tr(
+        "The photo under the design is of another view; choose a photo of this view."
+    ),
+    "base_photo_other_client": lambda p: _tr("The photo under the design is not one of this client's photos."),
 }
 
 

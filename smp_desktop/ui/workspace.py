@@ -16,7 +16,8 @@ from smp_desktop.ui.background import Runner
 from smp_desktop.ui.controllers.backup_controller import BackupController
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
 from smp_desktop.ui.controllers.clients_controller import ClientActions, ClientsController
-from smp_desktop.ui.controllers.hairline_controller import HairlineController, add_hairline_tab
+from smp_desktop.ui.controllers.hairline_controller import HairlineController
+from smp_desktop.ui.controllers.hairline_tab import add_hairline_tab
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
 from smp_desktop.ui.controllers.photo_library import sessions_source
 from smp_desktop.ui.controllers.photos_controller import PhotosController, add_photos_tab

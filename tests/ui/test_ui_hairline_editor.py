@@ -391,3 +391,24 @@ def test_only_those_who_may_see_photos_get_the_tab_and_a_read_only_studio_only_s
     assert_points(page.canvas.shapes().hairline, [LEFT, MIDDLE, RIGHT])
     click(qtbot, page.canvas, Point(0.5, 0.7))
     assert len(page.canvas.shapes().hairline) == 3
+
+
+def test_a_design_that_cannot_be_saved_is_explained(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    make_client: Callable[..., ClientRecord],
+    workspace: Workspace,
+    message_boxes: Any,  # conftest's MessageBoxes
+) -> None:
+    client = make_client(first_name="Zoë", last_name="Ødegård")
+    page = open_hairline_tab(qtbot, workspace, client)
+    choose_tool(qtbot, page, Tool.HAIRLINE)
+    click(qtbot, page.canvas, MIDDLE)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.texts() == [
+        "The hairline needs at least two points: add another point, or delete the one left."
+    ]
+    assert stored_designs(studio, client.id) == [] and page.unsaved_label.isVisible()
+    # Backspace takes the point away again; nothing is left to save.
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Backspace)
+    assert page.canvas.shapes().is_empty and not page.save_button.isEnabled()

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
@@ -19,7 +19,7 @@ from smp_desktop.core.hairline_edit import Part
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.services.hairline_data import HairlineDesignRecord
-from smp_desktop.core.services.hairlines import VIEW_DESIGNS, HairlineService
+from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.photo_data import PhotoRecord
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.dialogs import unsaved_changes
@@ -28,11 +28,6 @@ from smp_desktop.ui.models.hairline_version_model import HairlineVersionModel
 from smp_desktop.ui.problem_text import problem_text
 from smp_desktop.ui.views.hairline_editor_view import Tool
 from smp_desktop.ui.views.hairline_page_view import HairlinePageView
-
-if TYPE_CHECKING:
-    from smp_desktop.ui.controllers.clients_controller import ClientsController
-    from smp_desktop.ui.main_window import MainWindow
-    from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 
 
 class PhotoSource(Protocol):
@@ -368,8 +363,6 @@ class HairlineController(QObject):
         older = record is not None and not record.is_current and self._started_from is None
         view.start_from_button.setEnabled(self._may_design and older)
         view.toolbar.setEnabled(self._editing)
-        for action in (view.undo_action, view.redo_action, view.delete_action):
-            action.setVisible(True)
         view.delete_action.setEnabled(self._editing and self._canvas.selected is not None)
         self._refresh_zone_panel()
         self._refresh_hint()
@@ -393,22 +386,8 @@ class HairlineController(QObject):
         self._quiet = False
 
     def _refresh_hint(self) -> None:
-        if not self._editing:
-            hint = self.tr("Drag to pan, wheel to zoom.")
-            if self._may_design and self._shown is not None and not self._shown.is_current:
-                hint += " " + self.tr("Use as starting point to redesign from this version.")
-        else:
-            hints = {
-                Tool.SELECT: self.tr("Drag a point to move it; click a zone to pick it; Del deletes what is picked."),
-                Tool.HAIRLINE: self.tr(
-                    "Click to extend the hairline at its nearer end; click on the curve to add a point there."
-                ),
-                Tool.LEFT_TEMPLE: self.tr("Click the client's left temple (on the right of a front photo)."),
-                Tool.RIGHT_TEMPLE: self.tr("Click the client's right temple (on the left of a front photo)."),
-            }
-            zone_hint = self.tr("Click the corners; Enter or double-click closes the zone, Esc drops it.")
-            hint = hints.get(self._canvas.tool, zone_hint)
-        self._view.hint_label.setText(hint)
+        redesign = self._may_design and self._shown is not None and not self._shown.is_current
+        self._view.show_hint(self._canvas.tool, editing=self._editing, may_redesign=redesign)
 
     # --- helpers --------------------------------------------------------------------------------------------
     def _confirm_leave(self, then: Callable[[], None], on_cancel: Callable[[], None] | None = None) -> None:
@@ -439,31 +418,3 @@ class HairlineController(QObject):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self._refresh_state()
-
-
-def may_see_designs(actor: Actor) -> bool:
-    return actor.can(VIEW_DESIGNS)
-
-
-def add_hairline_tab(
-    area: ClientsAreaView,
-    clients: ClientsController,
-    hairlines: HairlineService,
-    photos: PhotoSource | None,
-    actor: Actor,
-    runner: Runner,
-    window: MainWindow,
-    *,
-    read_only: bool = False,
-) -> HairlineController | None:
-    """The Hairline tab on the client page, following the open client; none for a role that may not see designs."""
-    if not may_see_designs(actor):
-        return None
-    page = HairlinePageView()
-    controller = HairlineController(page, hairlines, photos, actor, runner, read_only=read_only)
-    area.add_client_tab(page, QCoreApplication.translate("Workspace", "Hairline"))
-    area.set_client_tabs_enabled(clients.client_id is not None)
-    clients.client_changed.connect(controller.set_client)
-    window.add_close_guard(controller.confirm_close)
-    controller.set_client(clients.client_id)
-    return controller

@@ -18,24 +18,19 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPixmap,
-    QResizeEvent,
     QUndoCommand,
     QUndoStack,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from smp_desktop.core import hairline_edit as edit
 from smp_desktop.core.hairline import HairlineShapes, Point, ZoneKind, sample_curve
 from smp_desktop.core.hairline_edit import Part, Target
 from smp_desktop.ui.views.hairline_overlay import GRAB_RADIUS, HairlineOverlay
+from smp_desktop.ui.views.zoom_canvas import ZoomCanvas
 
-ZOOM_STEP = 1.25
-MAX_ZOOM = 16.0
 BLANK_SIZE = (1200, 900)  # the canvas when the view has no photo yet
-BACKGROUND = QColor("#26282b")
 
 
 class Tool(StrEnum):
@@ -69,18 +64,13 @@ class ShapesCommand(QUndoCommand):
         self._editor.apply_shapes(self._before)
 
 
-class HairlineEditor(QGraphicsView):
+class HairlineEditor(ZoomCanvas):
     shapes_changed = Signal()  # an edit, an undo or a redo (not while a drag is still moving)
     selection_changed = Signal()
-    zoom_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hairlineCanvas")
-        self.setScene(QGraphicsScene(self))
-        self._photo = QGraphicsPixmapItem()
-        self._photo.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self.scene().addItem(self._photo)
         self.overlay = HairlineOverlay(parent=self._photo)
         self.undo_stack = QUndoStack(self)
         self._shapes = HairlineShapes()
@@ -90,19 +80,11 @@ class HairlineEditor(QGraphicsView):
         self._drag: tuple[Target, HairlineShapes] | None = None
         self._pan_from: QPoint | None = None
         self._pending: list[Point] = []
-        self._fitted = True
         self._zone_names: dict[ZoneKind, str] = {
             ZoneKind.DENSITY: self.tr("Density area"),
             ZoneKind.SCAR: self.tr("Scar"),
             ZoneKind.KEEP_CLEAR: self.tr("Keep clear"),
         }
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-        self.setDragMode(QGraphicsView.DragMode.NoDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setBackgroundBrush(BACKGROUND)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.set_photo(None)
 
@@ -209,32 +191,6 @@ class HairlineEditor(QGraphicsView):
         self.overlay.set_editing(not self._read_only, self._selected)
         kind = ZONE_TOOLS.get(self._tool)
         self.overlay.set_pending_zone(kind if self._pending else None, tuple(self._pending))
-
-    # --- zoom -----------------------------------------------------------------------------------------------
-    @property
-    def zoom(self) -> float:
-        return self.transform().m11()
-
-    def fit(self) -> None:
-        self._fitted = True
-        if self.viewport().width() > 2:
-            self.fitInView(self._photo.sceneBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        self.zoom_changed.emit(self.zoom)
-
-    def zoom_in(self) -> None:
-        self.set_zoom(self.zoom * ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        self.set_zoom(self.zoom / ZOOM_STEP)
-
-    def set_zoom(self, zoom: float) -> None:
-        rect = self._photo.sceneBoundingRect()
-        fit = min(self.viewport().width() / rect.width(), self.viewport().height() / rect.height())
-        zoom = min(max(zoom, min(fit / 2, 1.0)), MAX_ZOOM)
-        factor = zoom / self.zoom
-        self.scale(factor, factor)
-        self._fitted = False
-        self.zoom_changed.emit(self.zoom)
 
     # --- where things are on screen -------------------------------------------------------------------------
     def viewport_point(self, point: Point) -> QPointF:
@@ -404,14 +360,8 @@ class HairlineEditor(QGraphicsView):
 
     # --- keys, wheel, menu ----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-        elif ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_out()
-        elif ctrl and key == Qt.Key.Key_0:
-            self.fit()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._pending:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._pending:
             self.close_zone()
         elif key == Qt.Key.Key_Escape and self._pending:
             self._pending.clear()
@@ -427,17 +377,6 @@ class HairlineEditor(QGraphicsView):
             super().keyPressEvent(event)
             return
         event.accept()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self.set_zoom(self.zoom * ZOOM_STEP**steps)
-            event.accept()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._fitted:
-            self.fit()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if self._read_only:

@@ -295,3 +295,22 @@ class HairlinePageView(QWidget):
         layout.addWidget(self.zone_box)
         layout.addWidget(legend)
         return panel
+
+    def show_hint(self, tool: Tool, *, editing: bool, may_redesign: bool) -> None:
+        """What the mouse does now, under the canvas."""
+        if not editing:
+            hint = self.tr("Drag to pan, wheel to zoom.")
+            if may_redesign:
+                hint += " " + self.tr("Use as starting point to redesign from this version.")
+        else:
+            hints = {
+                Tool.SELECT: self.tr("Drag a point to move it; click a zone to pick it; Del deletes what is picked."),
+                Tool.HAIRLINE: self.tr(
+                    "Click to extend the hairline at its nearer end; click on the curve to add a point there."
+                ),
+                Tool.LEFT_TEMPLE: self.tr("Click the client's left temple (on the right of a front photo)."),
+                Tool.RIGHT_TEMPLE: self.tr("Click the client's right temple (on the left of a front photo)."),
+            }
+            zone_hint = self.tr("Click the corners; Enter or double-click closes the zone, Esc drops it.")
+            hint = hints.get(tool, zone_hint)
+        self.hint_label.setText(hint)
