@@ -66,7 +66,7 @@ def drag(qtbot: QtBot, canvas: HairlineEditor, start: Point, end: Point) -> None
 
 
 def press(qtbot: QtBot, page: HairlinePageView, action: QAction) -> None:
-    button = page.toolbar.widgetForAction(action)
+    button = page.edit_bar.widgetForAction(action)
     assert isinstance(button, QAbstractButton)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 

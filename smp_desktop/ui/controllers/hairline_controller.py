@@ -363,7 +363,8 @@ class HairlineController(QObject):
         older = record is not None and not record.is_current and self._started_from is None
         view.start_from_button.setEnabled(self._may_design and older)
         view.toolbar.setEnabled(self._editing)
-        view.delete_action.setEnabled(self._editing and self._canvas.selected is not None)
+        for action in (view.delete_action, view.undo_action, view.redo_action):
+            action.setVisible(self._editing)  # zoom stays: an earlier version can be looked at closely
         self._refresh_zone_panel()
         self._refresh_hint()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
 
 from smp_desktop.core.services.hairline_data import HairlineDesignRecord
 from smp_desktop.ui.locale_format import format_date_time
@@ -48,10 +47,6 @@ class HairlineVersionModel(QAbstractListModel):
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
             return record.note or None
-        if role == Qt.ItemDataRole.FontRole and record.is_current:
-            font = QFont()
-            font.setBold(True)
-            return font
         if role == RECORD_ROLE:
             return record
         if role == IS_CURRENT_ROLE:

@@ -139,10 +139,6 @@ class HairlineOverlay(QGraphicsItem):
         device = painter.worldTransform()
         painter.save()
         painter.resetTransform()
-        for index, zone in enumerate(shapes.zones):
-            text = zone.label or self._labels.get(index, "")
-            if text and zone.polygon:
-                _label(painter, [device.map(self.to_item(p)) for p in zone.polygon], text, ZONE_COLOURS[zone.kind])
         for part, point, letter in (
             (Part.LEFT_TEMPLE, shapes.left_temple, "L"),
             (Part.RIGHT_TEMPLE, shapes.right_temple, "R"),
@@ -150,7 +146,11 @@ class HairlineOverlay(QGraphicsItem):
             if point is not None:
                 selected = self._selected is not None and self._selected.part is part
                 _temple_marker(painter, device.map(self.to_item(point)), letter, selected)
-        if self._handles:
+        for index, zone in enumerate(shapes.zones):  # over the markers, so no marker covers a word
+            text = zone.label or self._labels.get(index, "")
+            if text and zone.polygon:
+                _label(painter, [device.map(self.to_item(p)) for p in zone.polygon], text, ZONE_COLOURS[zone.kind])
+        if self._handles:  # on top of everything: what can be grabbed is always seen
             self._paint_handles(painter, device)
         painter.restore()
 
@@ -236,8 +236,9 @@ def _temple_marker(painter: QPainter, at: QPointF, letter: str, selected: bool) 
 
 
 def _label(painter: QPainter, corners: list[QPointF], text: str, colour: QColor) -> None:
-    """The zone's name in a dark pill: in the zone's middle, or just under it when the zone is too small on
-    screen to hold it (so the label never hides what it names)."""
+    """The zone's name in a dark pill: in the zone's middle, or just above it when the zone is too small on
+    screen to hold it (so the label never hides what it names; above, because the hairline runs below the zones
+    artists draw on a front photo)."""
     font = QFont(painter.font())
     font.setPixelSize(12)
     font.setBold(True)
@@ -249,7 +250,7 @@ def _label(painter: QPainter, corners: list[QPointF], text: str, colour: QColor)
     bounds = QPolygonF(corners).boundingRect()
     centre = _centroid(corners)
     if bounds.width() < width + 24 or bounds.height() < height * 2:
-        centre = QPointF(bounds.center().x(), bounds.bottom() + height / 2 + 4)
+        centre = QPointF(bounds.center().x(), bounds.top() - height / 2 - 4)
     box = QRectF(centre.x() - width / 2 - 7, centre.y() - height / 2, width + 14, height)
     painter.setPen(QPen(colour, 1.5))
     painter.setBrush(QColor(12, 16, 22, 190))

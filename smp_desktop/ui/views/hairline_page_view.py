@@ -125,7 +125,10 @@ class HairlinePageView(QWidget):
         left_layout.setSpacing(4)
         left_layout.addWidget(self.toolbar)
         left_layout.addWidget(self.canvas, 1)
-        left_layout.addWidget(self.hint_label)
+        under = QHBoxLayout()
+        under.addWidget(self.hint_label, 1)
+        under.addWidget(self.edit_bar)
+        left_layout.addLayout(under)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -171,7 +174,8 @@ class HairlinePageView(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("hairlineTools")
         self.toolbar.setIconSize(QSize(22, 16))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Words under the pictures: all seven tools fit beside the side panel on a 1280-pixel-wide window.
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[Tool, QAction] = {}
         tools = (
@@ -213,7 +217,10 @@ class HairlinePageView(QWidget):
             self.toolbar.addAction(action)
             self.addAction(action)
         self.tool_actions[Tool.SELECT].setChecked(True)
-        self.toolbar.addSeparator()
+        # Editing and zoom under the canvas, beside the hint: they apply whatever the tool.
+        self.edit_bar = QToolBar()
+        self.edit_bar.setObjectName("hairlineEditBar")
+        self.edit_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.delete_action = QAction(self.tr("Delete"), self)
         self.delete_action.setToolTip(self.tr("Delete the picked point or zone (Del)"))
         self.undo_action = self.canvas.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -230,10 +237,10 @@ class HairlinePageView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         for action in (self.delete_action, self.undo_action, self.redo_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
+            self.edit_bar.addAction(action)
+        self.edit_bar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action):
-            self.toolbar.addAction(action)
+            self.edit_bar.addAction(action)
 
     def _side_panel(self) -> QWidget:
         panel = QWidget()
@@ -250,6 +257,10 @@ class HairlinePageView(QWidget):
         self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.versions.setWordWrap(True)
         self.versions.setAlternatingRowColors(True)
+        # Long notes wrap inside the panel instead of scrolling sideways.
+        self.versions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.versions.setResizeMode(QListView.ResizeMode.Adjust)
+        self.versions.setUniformItemSizes(False)
         self.start_from_button = QPushButton(self.tr("Use as starting point"))
         self.start_from_button.setObjectName("hairlineStartFrom")
         self.start_from_button.setToolTip(self.tr("Start a new version from this earlier design"))
