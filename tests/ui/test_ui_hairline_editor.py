@@ -412,3 +412,40 @@ def test_a_design_that_cannot_be_saved_is_explained(
     # Backspace takes the point away again; nothing is left to save.
     qtbot.keyClick(page.canvas, Qt.Key.Key_Backspace)
     assert page.canvas.shapes().is_empty and not page.save_button.isEnabled()
+
+
+def test_zone_drawing_keys_and_zoom(
+    qtbot: QtBot, make_client: Callable[..., ClientRecord], workspace: Workspace, answers: Any
+) -> None:
+    page = open_hairline_tab(qtbot, workspace, make_client(first_name="Ana", last_name="García"))
+    canvas = page.canvas
+    choose_tool(qtbot, page, Tool.SCAR_ZONE)
+    corners = [Point(0.3, 0.6), Point(0.7, 0.6), Point(0.7, 0.7), Point(0.3, 0.7)]
+    for corner in corners[:2]:
+        click(qtbot, canvas, corner)
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)  # dropped
+    assert canvas.pending_zone == () and canvas.shapes().zones == ()
+    for corner in corners:
+        click(qtbot, canvas, corner)
+    qtbot.keyClick(canvas, Qt.Key.Key_Backspace)  # the last corner taken back
+    assert len(canvas.pending_zone) == 3
+    click(qtbot, canvas, corners[3])
+    click(qtbot, canvas, corners[0])  # a click on the first corner closes the zone
+    (zone,) = canvas.shapes().zones
+    assert (zone.kind, zone.label, zone.density) == (ZoneKind.SCAR, "Scar 1", None)
+    assert_points(zone.polygon, corners)
+    assert not page.zone_density.isEnabled()  # only density areas have a density
+
+    fitted = canvas.zoom
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.zoom == pytest.approx(fitted * 1.25)
+    press(qtbot, page, page.zoom_in_action)
+    assert canvas.zoom == pytest.approx(fitted * 1.25**2)
+    # Points stay where they are on the photo at any zoom: a click lands where it is aimed.
+    choose_tool(qtbot, page, Tool.SELECT)
+    canvas.centerOn(canvas.overlay.to_item(corners[1]))
+    click(qtbot, canvas, corners[1])
+    assert canvas.selected is not None and canvas.selected.vertex == 1
+    qtbot.keyClick(canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.zoom == pytest.approx(fitted)
+    answers.unsaved = ["discard"]  # the window closes after the test with the zone unsaved
