@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smp_desktop import __version__
+from smp_desktop import __version__, cli_photos
 from smp_desktop.paths import StudioPaths, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", metavar="BACKUP", help="a name from `backups list`, a backup folder or a .sqlite file"
     )
     restore.add_argument("--from", dest="folder", type=Path, metavar="DIR", help="the backup folder to find BACKUP in")
+    cli_photos.add_parser(commands, common)
     return parser
 
 
@@ -399,6 +400,10 @@ class _BackupSettings:
             self._studio.close()
 
 
+def _cmd_photos_import(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
+    return cli_photos.import_photos(args, lambda: _open(paths, url), CommandError)
+
+
 def _size(size: int) -> str:
     value = float(size)
     for unit in ("bytes", "KB", "MB", "GB"):
@@ -419,4 +424,5 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("backup", None): _cmd_backup,
     ("backups", "list"): _cmd_backups_list,
     ("restore", None): _cmd_restore,
+    ("photos", "import"): _cmd_photos_import,
 }

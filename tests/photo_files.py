@@ -6,6 +6,7 @@ Every maker writes to the path given and returns it. Shared by the photo core, U
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zlib
@@ -88,7 +89,9 @@ def camera_exif(
     return exif
 
 
+@functools.cache
 def srgb_profile() -> bytes:
+    """An sRGB ICC profile; made once, as its header records the second it was made."""
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 

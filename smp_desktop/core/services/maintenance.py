@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, func, inspect, select, text
 
 from smp_desktop.core.db import faults, migrate
+from smp_desktop.core.models import Photo
+from smp_desktop.core.photos.reconcile import StoredPhoto, reconcile
+from smp_desktop.core.photos.store import PhotoStore
 from smp_desktop.paths import StudioPaths
 
 MAX_LINES = 20  # per kind of problem; a badly damaged file can list thousands
@@ -80,36 +83,47 @@ class MaintenanceService:
         connection.rollback()
 
     def _orphan_files(self) -> list[str]:
-        """Files in photos/ and documents/ that no record refers to.
+        """The photo store reconciled with the photo records (missing, damaged and orphan files), and the files in
+        documents/ that no record refers to.
 
-        No record stores a photo or document yet (they come with their own capabilities), so every file found there
+        No record stores a document yet (they come with their own capability), so every file found in documents/
         is reported; a file left half-written by an interrupted save (*.partial) is named as such."""
-        problems: list[str] = []
-        referenced = self._files_in_records()
-        for folder in (self._paths.photos, self._paths.documents):
-            if not folder.is_dir():
-                continue
+        problems = self._photo_store_problems()
+        found: list[str] = []
+        folder = self._paths.documents
+        if folder.is_dir():
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 name = path.relative_to(self._paths.root).as_posix()
-                if name in referenced:
-                    continue
                 if path.name.endswith(".partial"):
-                    problems.append(
+                    found.append(
                         f"{name} is an unfinished copy left by a save that was interrupted; the finished file was "
                         "never put in its place. It can be deleted."
                     )
                 else:
-                    problems.append(
+                    found.append(
                         f"{name} is an orphan file: no record refers to it, so it is not shown anywhere in the app. "
                         "It may have been put there by hand; move it out of the data folder if it is not needed."
                     )
-        if len(problems) > MAX_LINES:
-            problems[MAX_LINES:] = [f"… and {len(problems) - MAX_LINES} more files that no record refers to."]
+        problems.extend(_capped(found, "files that no record refers to"))
         return problems
 
-    def _files_in_records(self) -> frozenset[str]:
-        """Paths (relative to the data folder) of the files that records refer to: none, until a table holds any."""
-        return frozenset()
+    def _photo_store_problems(self) -> list[str]:
+        store = PhotoStore(self._paths.photos)
+        with self._engine.connect() as connection:
+            if not inspect(connection).has_table("photo"):  # a schema from before photos: every file is an orphan
+                records: list[StoredPhoto] = []
+            else:
+                rows = connection.execute(
+                    select(Photo.stored_name, Photo.content_hash, func.min(Photo.id), func.min(Photo.original_filename))
+                    .group_by(Photo.stored_name, Photo.content_hash)
+                ).all()
+                records = [StoredPhoto(name, digest, photo_id, original) for name, digest, photo_id, original in rows]
+        found = reconcile(store, records, prefix=self._paths.photos.relative_to(self._paths.root).as_posix())
+        return [
+            *_capped(list(found.missing), "photos whose file is missing"),
+            *_capped(list(found.damaged), "photo files that do not match their fingerprint"),
+            *_capped(list(found.strays), "files that no record refers to"),
+        ]
 
     def upgrade(self) -> migrate.UpgradeResult:
         """Migrate to this version's schema; the studio's own SQLite file gets a full verified backup first."""
@@ -119,3 +133,9 @@ class MaintenanceService:
             engine, paths = self._engine, self._paths
             return migrate.upgrade(engine, None, back_up=lambda _: back_up_before_upgrade(engine, paths))
         return migrate.upgrade(self._engine, self._paths.backups)
+
+
+def _capped(lines: list[str], what: str) -> list[str]:
+    if len(lines) <= MAX_LINES:
+        return lines
+    return [*lines[:MAX_LINES], f"… and {len(lines) - MAX_LINES} more {what}."]
