@@ -144,3 +144,21 @@ def test_permissions(studio: OpenStudio, owner: Actor, make_client) -> None:  # 
         hairlines.current(reception, client.id, PhotoView.FRONT_HAIRLINE)
     with pytest.raises(PermissionDenied):
         hairlines.get(reception, saved.id)
+
+
+def test_a_design_stored_by_a_newer_version_is_named_when_it_cannot_be_read(
+    studio: OpenStudio,
+    owner: Actor,
+    make_client,  # type: ignore[no-untyped-def]
+) -> None:
+    client = make_client(first_name="Zoë", last_name="Ødegård")
+    saved = studio.services.hairlines.save_new_version(owner, client.id, PhotoView.FRONT_HAIRLINE, FIRST)
+    with studio.sessions.begin() as session:
+        stored = session.get(HairlineDesign, saved.id)
+        assert stored is not None
+        stored.shapes = {**FIRST.to_json(), "format": 2}
+    with pytest.raises(ValidationFailed) as error:
+        studio.services.hairlines.get(owner, saved.id)
+    assert error.value.problems[0].code == "format_version"
+    assert str(error.value).startswith(f"Version 1 of the front_hairline hairline design of client #{client.id}")
+    assert "Update SMP Desktop" in str(error.value)

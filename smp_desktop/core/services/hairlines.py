@@ -174,13 +174,23 @@ class HairlineService:
         return {staff_id: name for staff_id, name in rows}
 
     @staticmethod
+    def _shapes(design: HairlineDesign) -> HairlineShapes:
+        try:
+            return HairlineShapes.from_json(design.shapes)
+        except ValidationFailed as exc:  # stored by a newer version, or damaged: say which design, keep the codes
+            where = f"Version {design.version} of the {design.view.value} hairline design of client #{design.client_id}"
+            raise ValidationFailed(
+                [FieldProblem(p.field, f"{where} cannot be read: {p.message}", p.code, p.params) for p in exc.problems]
+            ) from exc
+
+    @staticmethod
     def _record(design: HairlineDesign, names: dict[int, str], newest: dict[PhotoView, int]) -> HairlineDesignRecord:
         return HairlineDesignRecord(
             id=design.id,
             client_id=design.client_id,
             view=design.view,
             version=design.version,
-            shapes=HairlineShapes.from_json(design.shapes),
+            shapes=HairlineService._shapes(design),
             base_photo_id=design.base_photo_id,
             note=design.note,
             author_id=design.author_id,

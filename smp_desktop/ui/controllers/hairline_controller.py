@@ -418,4 +418,5 @@ class HairlineController(QObject):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        self._canvas.setEnabled(not busy)  # no drawing while the design is being saved: it would be lost
         self._refresh_state()
