@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from smp_desktop.core.demo_people import demo_clients
+from smp_desktop.core.demo_sessions import add_demo_sessions
 from smp_desktop.core.progress import Progress
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_validation import CheckedClient
@@ -58,4 +59,7 @@ def create_demo_studio(
         services.clients.create_many(owner, checked, action="demo")
         done += len(chunk)
         yield Progress(done, clients, "Creating clients")
+    yield from add_demo_sessions(
+        services.studio, services.sessions, studio.sessions, owner, seed=seed, today=today or date.today()
+    )
     return owner

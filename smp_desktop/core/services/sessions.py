@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from smp_desktop.core.domain import ScalpCondition, SessionStatus, TreatmentReason
 from smp_desktop.core.models import Client, SessionZone, Setting, StaffMember, TreatmentSession
+from smp_desktop.core.models.base import utcnow
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, PermissionDenied, require
 from smp_desktop.core.services.client_data import display_name
@@ -291,16 +292,20 @@ class SessionService:
         studio); all or nothing. Returns how many were inserted."""
         require(actor, Permission.RECORD_TREATMENT)
         count = 0
+        now = utcnow()
         with self._sessions.begin() as session:
             next_id = (session.scalar(select(TreatmentSession.id).order_by(TreatmentSession.id.desc())) or 0) + 1
             session_rows: list[dict[str, Any]] = []
             zone_rows: list[dict[str, Any]] = []
 
             def flush() -> None:
+                # Core executemany on the tables: the ORM's bulk path splits the rows into one statement per
+                # pattern of empty values (a pen machine's zone has no voltage, a rotary's no stroke).
+                connection = session.connection()
                 if session_rows:
-                    session.execute(insert(TreatmentSession), session_rows)  # executemany: no per-row round trip
+                    connection.execute(insert(TreatmentSession.__table__), session_rows)
                 if zone_rows:
-                    session.execute(insert(SessionZone), zone_rows)
+                    connection.execute(insert(SessionZone.__table__), zone_rows)
                 session_rows.clear()
                 zone_rows.clear()
 
@@ -312,6 +317,8 @@ class SessionService:
                     status=status,
                     cancel_reason=cancel_reason,
                     created_by_id=actor.staff_id,
+                    created_at=now,
+                    updated_at=now,
                 )
                 session_rows.append(row)
                 zone_rows.extend(
