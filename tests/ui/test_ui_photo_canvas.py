@@ -118,6 +118,10 @@ def test_ghost_is_laid_over_at_the_chosen_opacity(qtbot: QtBot, photo: QPixmap, 
     canvas.set_ghost_opacity(0.3)
     ghost = next(item for item in canvas.photo_item().childItems() if item.opacity() == pytest.approx(0.3))
     assert ghost.sceneBoundingRect().width() == pytest.approx(1600)  # stretched to the new photo's width
+    canvas.set_photo(None)  # a file that cannot be shown: its ghost is not left on its own
+    assert not ghost.isVisible()
+    canvas.set_photo(photo)
+    assert ghost.isVisible()
     canvas.set_ghost(None)
     assert not canvas.has_ghost() and canvas.photo_item().childItems() == []
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -62,6 +63,10 @@ class PhotoImportController(QObject):
         dialog.setWindowTitle(self.tr("Import photos — %1").replace("%1", client_name))
         dialog.title_label.setText(self.tr("Photos of %1").replace("%1", client_name))
         dialog.tags.set_sessions(sessions, available=context.sessions is not None)
+        today = datetime.now().astimezone().date()
+        visit = next((s for s in sessions if s.starts_at.astimezone().date() == today), None)
+        if visit is not None:  # photos taken at today's visit: linked to it unless the person says otherwise
+            dialog.tags.set_session_id(visit.id)
         dialog.tags.clinical.setChecked(True)
         dialog.close_guard = self._may_close
         self._show_file_count()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -23,7 +23,7 @@ from smp_desktop.ui.dialogs.photo_delete_confirm import PhotoDeleteConfirmation
 from smp_desktop.ui.dialogs.photo_import_dialog import PhotoImportDialog
 from smp_desktop.ui.dialogs.photo_tags_dialog import PhotoTagsDialog
 from smp_desktop.ui.locale_format import format_count
-from smp_desktop.ui.models.photo_gallery_model import PhotoGalleryModel, PhotoIdRole, SessionLabel
+from smp_desktop.ui.models.photo_gallery_model import PhotoGalleryModel, SessionLabel
 from smp_desktop.ui.models.photo_thumbnails import ThumbnailCache
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.photo_compare_view import PhotoCompareView
@@ -32,6 +32,7 @@ from smp_desktop.ui.views.photo_viewer_window import PhotoViewerWindow
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.JPG *.JPEG *.PNG *.WEBP *.HEIC *.HEIF"
 LAST_FOLDER_KEY = "photos/last_folder"
+REPAINT_MS = 30
 
 
 class PhotosController(QObject):
@@ -53,6 +54,12 @@ class PhotosController(QObject):
         self.thumbnails = ThumbnailCache(runner, lambda photo_id: QImage(str(photos.thumbnail(actor, photo_id))), self)
         self.model = PhotoGalleryModel(self.thumbnails, self)
         view.grid.setModel(self.model)
+        # Thumbnails arriving repaint their tiles, a frame's worth at a time. Not dataChanged: a list view with
+        # headers of their own size lays every item out again on dataChanged, hundreds of times a second.
+        self._arrived: set[int] = set()
+        self._repaint_timer = QTimer(self)
+        self._repaint_timer.setSingleShot(True)
+        self._repaint_timer.setInterval(REPAINT_MS)
         view.grid.accepting_drops = context.may_add
         view.grid.empty_text = self._empty_text()
         for action in (view.import_files_action, view.import_folder_action):
@@ -129,6 +136,21 @@ class PhotosController(QObject):
         view.grid.activated.connect(self._on_activated)
         view.grid.selectionModel().selectionChanged.connect(self._update_actions)
         view.grouping.currentIndexChanged.connect(self._on_grouping_changed)
+        self.thumbnails.loaded.connect(self._on_thumbnail_loaded)
+        self._repaint_timer.timeout.connect(self._on_repaint_due)
+
+    def _on_thumbnail_loaded(self, photo_id: int) -> None:
+        self._arrived.add(photo_id)
+        if not self._repaint_timer.isActive():
+            self._repaint_timer.start()
+
+    def _on_repaint_due(self) -> None:
+        grid = self._view.grid
+        for photo_id in self._arrived:
+            row = self.model.row_of(photo_id)
+            if row is not None:
+                grid.update(self.model.index(row))
+        self._arrived.clear()
 
     def _on_shown(self) -> None:
         if self._stale:
@@ -167,7 +189,7 @@ class PhotosController(QObject):
             self._expand_and_import(paths)
 
     def _on_activated(self, index: QModelIndex) -> None:
-        if index.data(PhotoIdRole) is not None:
+        if self.model.photo_at(index.row()) is not None:  # a tile, not a header
             self._on_open()
 
     def _on_open(self) -> None:

@@ -14,6 +14,7 @@ from enum import Enum, auto
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPixmap
 
 from smp_desktop.core.domain import PhotoView, SessionKind
 from smp_desktop.core.services.photo_data import PhotoRecord
@@ -60,7 +61,9 @@ def photo_date(photo: PhotoRecord) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Row:
+class GalleryRow:
+    """One item: a group's header or a photo's tile."""
+
     kind: RowKind
     title: str = ""
     detail: str = ""
@@ -73,13 +76,12 @@ _VIEW_ORDER = {view: position for position, view in enumerate(PhotoView)}
 class PhotoGalleryModel(QAbstractListModel):
     def __init__(self, thumbnails: ThumbnailCache, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
+        self._rows: list[GalleryRow] = []
         self._photo_rows: dict[int, int] = {}
         self._photos: list[PhotoRecord] = []
         self._sessions: dict[int, SessionLabel] = {}
         self._grouping = Grouping.SESSION
         self._thumbnails = thumbnails
-        thumbnails.loaded.connect(self._on_thumbnail_loaded)
 
     # --- what the controller sets and reads -----------------------------------------------------------------
     def show_photos(self, photos: Sequence[PhotoRecord], sessions: Mapping[int, SessionLabel]) -> None:
@@ -93,6 +95,19 @@ class PhotoGalleryModel(QAbstractListModel):
     def photos(self) -> list[PhotoRecord]:
         """Every photo, in the gallery's order."""
         return [row.photo for row in self._rows if row.photo is not None]
+
+    def row_at(self, row: int) -> GalleryRow | None:
+        """The item itself, for the delegate. Painting reads it directly: PySide6 6.12 on Python 3.11 loses a
+        reference to None each time a QVariant-less role comes back through index.data(), and a gallery
+        repainting its tiles would soon bring the interpreter down."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def thumbnail(self, photo_id: int) -> QPixmap | None:
+        """The tile's thumbnail when it is ready (asked for in the background when it is not)."""
+        return self._thumbnails.pixmap(photo_id)
+
+    def thumbnail_failed(self, photo_id: int) -> bool:
+        return self._thumbnails.failed(photo_id)
 
     def photo_at(self, row: int) -> PhotoRecord | None:
         return self._rows[row].photo if 0 <= row < len(self._rows) else None
@@ -120,7 +135,7 @@ class PhotoGalleryModel(QAbstractListModel):
     def grouping(self) -> Grouping:
         return self._grouping
 
-    def _grouped(self, photos: Sequence[PhotoRecord], sessions: Mapping[int, SessionLabel]) -> list[_Row]:
+    def _grouped(self, photos: Sequence[PhotoRecord], sessions: Mapping[int, SessionLabel]) -> list[GalleryRow]:
         def session_of(photo: PhotoRecord) -> int | None:
             # A photo whose session the list does not know (cancelled and hidden, say) still shows, unlinked.
             return photo.session_id if photo.session_id in sessions else None
@@ -134,7 +149,7 @@ class PhotoGalleryModel(QAbstractListModel):
         def taken(photo: PhotoRecord) -> tuple[datetime, int]:
             return (photo.taken_at, photo.id)
 
-        rows: list[_Row] = []
+        rows: list[GalleryRow] = []
         if self._grouping is Grouping.SESSION:
             by_session: dict[int | None, list[PhotoRecord]] = {}
             for photo in photos:
@@ -142,19 +157,19 @@ class PhotoGalleryModel(QAbstractListModel):
             for key in sorted(by_session, key=newest_first):
                 members = sorted(by_session[key], key=lambda p: (view_order(p.view), p.taken_at, p.id))
                 title = session_title(sessions.get(key) if key is not None else None)
-                rows.append(_Row(RowKind.SESSION, title, photo_count_text(len(members))))
-                rows.extend(_Row(RowKind.PHOTO, label(p.view), photo_date(p), p) for p in members)
+                rows.append(GalleryRow(RowKind.SESSION, title, photo_count_text(len(members))))
+                rows.extend(GalleryRow(RowKind.PHOTO, label(p.view), photo_date(p), p) for p in members)
         else:
             by_view: dict[PhotoView, list[PhotoRecord]] = {}
             for photo in photos:
                 by_view.setdefault(photo.view, []).append(photo)
             for view in sorted(by_view, key=view_order):
                 members = sorted(by_view[view], key=taken)
-                rows.append(_Row(RowKind.SESSION, label(view), photo_count_text(len(members))))
+                rows.append(GalleryRow(RowKind.SESSION, label(view), photo_count_text(len(members))))
                 for p in members:
                     key = session_of(p)
                     where = session_title(sessions[key]) if key is not None else photo_date(p)
-                    rows.append(_Row(RowKind.PHOTO, where, photo_date(p) if key is not None else "", p))
+                    rows.append(GalleryRow(RowKind.PHOTO, where, photo_date(p) if key is not None else "", p))
         return rows
 
     # --- QAbstractListModel ---------------------------------------------------------------------------------
@@ -206,12 +221,6 @@ class PhotoGalleryModel(QAbstractListModel):
         if photo.note:
             lines.append(photo.note)
         return "\n".join(line for line in lines if line)
-
-    def _on_thumbnail_loaded(self, photo_id: int) -> None:
-        row = self._photo_rows.get(photo_id)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
 def photo_count_text(count: int) -> str:

@@ -7,7 +7,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from smp_desktop.ui.background import Runner
@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 
 # Enough for a long gallery scrolled end to end (a 256-pixel thumbnail is about 200 kB as a pixmap).
 CACHE_LIMIT = 600
+# Thumbnails made at once. One: the GUI thread shares the interpreter lock with the workers, and every worker
+# busy in Python makes each of its painting calls wait for the lock; the disk and the JPEG decoder are not the
+# limit. The newest request goes first, so the tiles on screen after a scroll come before those scrolled past.
+IN_FLIGHT = 1
 
 ImageLoader = Callable[[int], QImage]  # photo id -> the thumbnail image; runs on a worker thread
 
@@ -29,6 +33,8 @@ class ThumbnailCache(QObject):
         self._load = load
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
         self._pending: set[int] = set()
+        self._queue: list[int] = []
+        self._in_flight = 0
         self._failed: set[int] = set()
         self.requests = 0  # how many thumbnails were asked of the workers (tests and the bench read it)
 
@@ -53,6 +59,14 @@ class ThumbnailCache(QObject):
     def _request(self, photo_id: int) -> None:
         self._pending.add(photo_id)
         self.requests += 1
+        self._queue.append(photo_id)
+        self._start_next()
+
+    def _start_next(self) -> None:
+        if self._in_flight >= IN_FLIGHT or not self._queue:
+            return
+        photo_id = self._queue.pop()  # the newest first
+        self._in_flight += 1
         load = self._load
         self._runner.run(
             lambda: load(photo_id),
@@ -61,6 +75,7 @@ class ThumbnailCache(QObject):
         )
 
     def _on_loaded(self, photo_id: int, image: QImage) -> None:
+        self._finished_one()
         self._pending.discard(photo_id)
         if image.isNull():
             self._on_failed(photo_id, ValueError("the thumbnail could not be read"))
@@ -70,9 +85,15 @@ class ThumbnailCache(QObject):
             self._pixmaps.popitem(last=False)
         self.loaded.emit(photo_id)
 
+    def _finished_one(self) -> None:
+        self._in_flight -= 1
+        QTimer.singleShot(0, self._start_next)  # after this delivery returns: never recursion in the sync runner
+
     def _on_failed(self, photo_id: int, error: Exception) -> None:
         # One unreadable photo must not bring up a box per item painted: the tile says so instead.
         log.warning("no thumbnail for photo %s: %s", photo_id, error)
+        if photo_id in self._pending:
+            self._finished_one()
         self._pending.discard(photo_id)
         self._failed.add(photo_id)
         self.loaded.emit(photo_id)

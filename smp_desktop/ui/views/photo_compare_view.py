@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSlider,
     QStackedWidget,
     QToolButton,
@@ -189,9 +188,11 @@ class PhotoCompareView(QDialog):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.mode_buttons.addButton(button)
         self.side_by_side_button.setChecked(True)
-        self.fit_button = QPushButton(self.tr("Fit"))
+        self.fit_button = QToolButton()
+        self.fit_button.setText(self.tr("Fit"))
         self.fit_button.setToolTip(self.tr("Show the whole photos (Ctrl+0)"))
-        self.actual_size_button = QPushButton(self.tr("100 %"))
+        self.actual_size_button = QToolButton()
+        self.actual_size_button.setText(self.tr("100 %"))
         self.actual_size_button.setToolTip(self.tr("One photo pixel per screen pixel (Ctrl+1)"))
 
         pickers = QGridLayout()

@@ -48,7 +48,9 @@ class PhotoTagFields(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.tr("&View:"), self.view)
-        self.form.addRow(self.tr("&Session:"), session_cell)
+        session_label = QLabel(self.tr("&Session:"))
+        session_label.setBuddy(self.session)  # the row holds a layout, so the label is told its field
+        self.form.addRow(session_label, session_cell)
         self.form.addRow(self.tr("Consent:"), consents)
         self.form.addRow(self.tr("&Note:"), self.note)
         self.set_sessions([], available=True)

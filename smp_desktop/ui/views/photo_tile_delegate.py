@@ -3,12 +3,14 @@ that spans the row. A thumbnail still loading shows a quiet placeholder."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from smp_desktop.core.services.photo_data import PhotoRecord
-from smp_desktop.ui.models.photo_gallery_model import DetailRole, PhotoRole, RowKind, RowKindRole, ThumbnailFailedRole
+from smp_desktop.ui.models.photo_gallery_model import GalleryRow, PhotoGalleryModel, RowKind
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -19,45 +21,68 @@ MARKETING_COLOUR = QColor("#2f5fb3")
 NO_CONSENT_COLOUR = QColor("#8a6d1f")
 
 
+TILE_CACHE_LIMIT = 400
+
+
 class PhotoTileDelegate(QStyledItemDelegate):
+    """Each tile is drawn once into a pixmap and blitted afterwards: scrolling a long gallery, or thumbnails
+    arriving while it scrolls, repaints dozens of tiles a frame, and Python drawing code is too slow for that."""
+
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        self._tiles: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._line_heights: dict[str, int] = {}
 
     # --- sizes ----------------------------------------------------------------------------------------------
     def _full_width(self) -> int:
         # A header takes the whole row, so the next tile wraps under it.
         return max(THUMB_WIDTH, self._view.viewport().width() - 2 * self._view.spacing() - 2)
 
+    @staticmethod
+    def _row(index: AnyIndex) -> GalleryRow | None:
+        model = index.model()
+        return model.row_at(index.row()) if isinstance(model, PhotoGalleryModel) else None
+
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        kind = index.data(RowKindRole)
-        line = QFontMetrics(option.font).height()
+        row = self._row(index)
+        kind = row.kind if row is not None else RowKind.PHOTO
+        line = self._line_height(option.font)
         if kind is RowKind.SESSION:
             return QSize(self._full_width(), int(line * 1.3) + 22)
         return QSize(THUMB_WIDTH + 2 * PADDING, THUMB_HEIGHT + 2 * line + 3 * PADDING + 2)
 
+    def _line_height(self, font: QFont) -> int:
+        key = font.key()
+        height = self._line_heights.get(key)
+        if height is None:
+            height = self._line_heights[key] = QFontMetrics(font).height()
+        return height
+
     # --- painting -------------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        kind = index.data(RowKindRole)
+        row = self._row(index)
+        if row is None:
+            return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         try:
-            if kind is RowKind.SESSION:
-                self._paint_session_header(painter, option, index)
-            else:
-                self._paint_tile(painter, option, index)
+            if row.kind is RowKind.SESSION:
+                self._paint_header(painter, option, row)
+            elif row.photo is not None:
+                self._paint_tile(painter, option, row, row.photo)
         finally:
             painter.restore()
 
-    def _paint_session_header(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+    def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, row: GalleryRow) -> None:
         rect = option.rect.adjusted(4, 10, -4, 0)
         font = QFont(option.font)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        title = row.title
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
         title_width = QFontMetrics(font).horizontalAdvance(title)
         painter.setFont(option.font)
@@ -67,13 +92,13 @@ class PhotoTileDelegate(QStyledItemDelegate):
         painter.drawText(
             detail_rect.adjusted(0, baseline_offset, 0, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            index.data(DetailRole) or "",
+            row.detail,
         )
         painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
         bottom = option.rect.bottom() - 2
         painter.drawLine(option.rect.left() + 4, bottom, option.rect.right() - 4, bottom)
 
-    def _paint_tile(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+    def _paint_tile(self, painter: QPainter, option: QStyleOptionViewItem, row: GalleryRow, photo: PhotoRecord) -> None:
         rect = option.rect.adjusted(2, 2, -2, -2)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -88,40 +113,67 @@ class PhotoTileDelegate(QStyledItemDelegate):
             painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(QRectF(rect), 6, 6)
+        model = self._view.model()
+        pixmap = model.thumbnail(photo.id) if isinstance(model, PhotoGalleryModel) else None
+        failed = pixmap is None and isinstance(model, PhotoGalleryModel) and model.thumbnail_failed(photo.id)
+        state = pixmap.cacheKey() if pixmap is not None else (-1 if failed else 0)
+        key = (photo, row.title, row.detail, state, option.font.key(), palette.cacheKey(), rect.size().toTuple())
+        tile = self._tiles.get(key)
+        if tile is None:
+            tile = self._render_tile(option, rect.size(), row, photo, pixmap, failed)
+            self._tiles[key] = tile
+            while len(self._tiles) > TILE_CACHE_LIMIT:
+                self._tiles.popitem(last=False)
+        else:
+            self._tiles.move_to_end(key)
+        painter.drawPixmap(rect.topLeft(), tile)
 
-        box = QRect(rect.left() + PADDING - 2, rect.top() + PADDING - 2, THUMB_WIDTH, THUMB_HEIGHT)
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+    def _render_tile(
+        self,
+        option: QStyleOptionViewItem,
+        size: QSize,
+        row: GalleryRow,
+        photo: PhotoRecord,
+        pixmap: QPixmap | None,
+        failed: bool,
+    ) -> QPixmap:
+        ratio = self._view.devicePixelRatioF()
+        tile = QPixmap(size * ratio)
+        tile.setDevicePixelRatio(ratio)
+        tile.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(tile)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        palette = option.palette
+        box = QRect(PADDING - 2, PADDING - 2, THUMB_WIDTH, THUMB_HEIGHT)
+        if pixmap is not None and not pixmap.isNull():
             shown = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, shown.width(), shown.height())
             target.moveCenter(box.center())
             painter.drawPixmap(target, pixmap)
             image_rect = target
         else:
-            self._paint_placeholder(painter, box, palette, failed=bool(index.data(ThumbnailFailedRole)))
+            self._paint_placeholder(painter, box, palette, failed=failed)
             image_rect = box
-        photo = index.data(PhotoRole)
-        if isinstance(photo, PhotoRecord):
-            self._paint_badges(painter, option, image_rect, photo)
+        self._paint_badges(painter, option, image_rect, photo)
 
         metrics = QFontMetrics(option.font)
-        text_top = box.bottom() + PADDING
-        text_rect = QRect(box.left(), text_top, box.width(), metrics.height())
+        text_rect = QRect(box.left(), box.bottom() + PADDING, box.width(), metrics.height())
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title = QFontMetrics(bold).elidedText(
-            index.data(Qt.ItemDataRole.DisplayRole) or "", Qt.TextElideMode.ElideRight, box.width()
-        )
+        title = QFontMetrics(bold).elidedText(row.title, Qt.TextElideMode.ElideRight, box.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setFont(option.font)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(
             text_rect.translated(0, metrics.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            index.data(DetailRole) or "",
+            row.detail,
         )
+        painter.end()
+        return tile
 
     def _paint_placeholder(self, painter: QPainter, box: QRect, palette: QPalette, *, failed: bool) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

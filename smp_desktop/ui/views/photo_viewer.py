@@ -117,7 +117,10 @@ class PhotoViewer(QGraphicsView):
         # The earlier shot is stretched to the new photo's width and centred on its height: the same framing
         # of the same view lines up whatever camera resolution either was taken with.
         ghost, photo = self._ghost, self._photo.pixmap()
-        if ghost is None or photo.isNull() or ghost.pixmap().isNull():
+        if ghost is None:
+            return
+        ghost.setVisible(not photo.isNull())  # a ghost over no photo would be mistaken for the photo
+        if photo.isNull() or ghost.pixmap().isNull():
             return
         factor = photo.width() / ghost.pixmap().width()
         ghost.setScale(factor)

@@ -1,0 +1,152 @@
+"""Bench: a client's gallery of 200 twelve-megapixel photos opening on the Photos tab, with thumbnails made (cold)
+or read from the disk cache (warm) on worker threads while the person scrolls to the end.
+
+The measure is the longest time the GUI thread did not get back to its event loop: a 2 ms heartbeat timer records
+the gap between its ticks, from the moment the tab is asked to show the client until every thumbnail is on screen.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from measure import Measure, _ms
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(__file__).resolve().parent / ".cache" / "gallery-photos"
+PHOTOS = 200
+SIZE = (4000, 3000)  # 12 megapixels, as a phone shoots
+HEARTBEAT_MS = 2
+
+
+def photo_files(count: int = PHOTOS) -> list[Path]:
+    """count distinct 12-megapixel scalp JPEGs (made once, kept in bench/.cache)."""
+    sys.path.insert(0, str(ROOT / "tests" / "ui"))
+    from PIL import ImageDraw
+    from scalp_photos import scalp_image
+
+    from smp_desktop.core.domain import PhotoView
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    files = [CACHE / f"IMG_{n:04d}.jpg" for n in range(count)]
+    if all(f.exists() for f in files):
+        return files
+    views = [PhotoView.FRONT_HAIRLINE, PhotoView.TOP, PhotoView.CROWN, PhotoView.BACK]
+    bases = [
+        scalp_image(v, size=(2000, 1500), density=0.3 + 0.15 * i, seed=i).resize(SIZE) for i, v in enumerate(views)
+    ]
+    for n, path in enumerate(files):
+        image = bases[n % len(bases)].copy()
+        # A mark of its own in a corner: every file has other content, so none is "already present".
+        ImageDraw.Draw(image).text((20, 20), f"{n:04d}", fill=(255, 255, 255))
+        image.save(path, quality=88)
+    return files
+
+
+def measure_gallery(repeats: int = 1) -> list[Measure]:
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from smp_desktop.core.domain import PhotoView
+    from smp_desktop.core.services.client_data import ClientDraft
+    from smp_desktop.core.services.photo_data import PhotoImportOptions
+    from smp_desktop.core.studio_db import open_studio
+    from smp_desktop.paths import StudioPaths
+    from smp_desktop.ui.background import BackgroundRunner
+    from smp_desktop.ui.controllers.photo_library import PhotoContext
+    from smp_desktop.ui.controllers.photos_controller import PhotosController
+    from smp_desktop.ui.views.photo_gallery_view import PhotoGalleryView
+
+    app = QApplication.instance() or QApplication([])
+    files = photo_files()
+    folder = Path(tempfile.mkdtemp(prefix="smp-gallery-"))
+    cold: list[float] = []
+    warm: list[float] = []
+    first_paint: list[float] = []
+    try:
+        studio = open_studio(StudioPaths(folder / "studio"))
+        owner = studio.services.studio.create("Bench Studio", "Olivia Owner", country="GB")
+        client = studio.services.clients.create(owner, ClientDraft(first_name="Jan", last_name="Żółkiewski"))
+        photos = studio.services.photos
+        steps = photos.import_files(owner, files, PhotoImportOptions(client.id, view=PhotoView.FRONT_HAIRLINE))
+        while True:
+            try:
+                next(steps)
+            except StopIteration:
+                break
+        context = PhotoContext(photos, owner, lambda _id: "Jan Żółkiewski")
+        for run in range(repeats * 2):
+            if run % 2 == 0:  # cold: the thumbnails are made from the 12-megapixel files
+                shutil.rmtree(studio.paths.cache / "thumbs", ignore_errors=True)
+            runner = BackgroundRunner(report_error=lambda error: print("error:", error))
+            view = PhotoGalleryView()
+            view.resize(1280, 800)
+            controller = PhotosController(
+                view, context, runner, QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+            )
+            loaded: set[int] = set()
+
+            controller.thumbnails.loaded.connect(lambda photo_id, seen=loaded: seen.add(photo_id))
+            longest = 0.0
+            clock = QElapsedTimer()
+            last = [0]
+
+            def beat(clock: QElapsedTimer = clock, last: list[int] = last) -> None:
+                nonlocal longest
+                now = clock.nsecsElapsed()
+                longest = max(longest, (now - last[0]) / 1e6)
+                last[0] = now
+
+            heartbeat = QTimer()
+            heartbeat.setInterval(HEARTBEAT_MS)
+            heartbeat.timeout.connect(beat)
+            view.show()
+            app.processEvents()
+            started = time.perf_counter()
+            clock.start()
+            last[0] = 0
+            heartbeat.start()
+            controller.set_client(client.id)  # the tab is visible: the gallery loads in the background
+            painted = None
+            scroll = view.grid.verticalScrollBar()
+            deadline = time.perf_counter() + 300
+            while time.perf_counter() < deadline:
+                app.processEvents()
+                if painted is None and loaded:
+                    painted = time.perf_counter() - started
+                requested = controller.thumbnails.requests
+                if requested and len(loaded) >= requested:
+                    if scroll.value() >= scroll.maximum() and len(loaded) >= PHOTOS:
+                        break
+                    scroll.setValue(scroll.value() + view.grid.viewport().height())  # the next screenful
+                time.sleep(0.001)
+            heartbeat.stop()
+            (cold if run % 2 == 0 else warm).append(longest)
+            first_paint.append(_ms(painted or 0.0))
+            if len(loaded) < PHOTOS:
+                print(f"gallery bench: only {len(loaded)} of {PHOTOS} thumbnails arrived")
+            runner.wait()
+            view.close()
+            view.deleteLater()
+            app.processEvents()
+        studio.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    label = f"{PHOTOS} photos of 12 MP"
+    return [
+        Measure(f"gallery longest GUI stall, thumbnails made, {label}", "ms", cold, "≤ 50 ms", 50.0, "max"),
+        Measure(f"gallery longest GUI stall, thumbnails cached, {label}", "ms", warm, "≤ 50 ms", 50.0, "max"),
+        Measure(f"  gallery open to the first thumbnail, {label}", "ms", first_paint, stat="median"),
+    ]
+
+
+if __name__ == "__main__":
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    for measure in measure_gallery():
+        print(f"{measure.name}: max {measure.value('max'):.1f} {measure.unit}, samples {measure.samples}")
