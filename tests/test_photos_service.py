@@ -315,3 +315,23 @@ def test_unknown_photo_and_client(studio: OpenStudio, owner: Actor) -> None:
         photos.update(
             owner, 42, PhotoChange(PhotoView.TOP, None, datetime.now(UTC) - timedelta(days=1), True, False, "")
         )
+
+
+def test_thumbnail_of_a_record_in_hand_needs_no_query_once_cached(
+    studio: OpenStudio, owner: Actor, client_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photos = studio.services.photos
+    big = photo_files.jpeg(tmp_path / "a.jpg", image=photo_files.pattern(400, 300))
+    _, summary = run_import(photos, owner, [big], PhotoImportOptions(client_id))
+    photo = summary.files[0].photo
+    assert photo is not None
+    cached = photos.thumbnail_of(owner, photo, 128)  # made from the stored file
+    assert Image.open(cached).size == (128, 96)
+
+    def no_database(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the database was asked")
+
+    monkeypatch.setattr(photos, "_sessions", no_database)
+    assert photos.thumbnail_of(owner, photo, 128) == cached
+    with pytest.raises(PermissionDenied):
+        photos.thumbnail_of(add_staff(studio, "Rita", StaffRole.RECEPTION), photo)

@@ -31,11 +31,12 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, durable_name: bool = True) -> None:
     """Put data at path so that a crash or error at any moment leaves either no file or the whole file there.
 
     The bytes go to a temporary file in the same folder (same file system, so the rename is atomic), are flushed
-    and fsynced, then renamed over the final name, and the folder is fsynced so the new name itself is durable.
+    and fsynced, then renamed over the final name, and the folder is fsynced so the new name itself is durable
+    (not needed for a cache, whose files are made again when missing: durable_name=False).
     On any failure the temporary file is removed and the error raised."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{secrets.token_hex(6)}{PARTIAL_SUFFIX}")
@@ -51,7 +52,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         except OSError as exc:  # the disk went away: db check reports the .partial left behind
             log.warning("could not remove %s: %s", temporary, exc)
         raise
-    fsync_dir(path.parent)
+    if durable_name:
+        fsync_dir(path.parent)
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ class ThumbnailCache:
 
     def put(self, content_hash: str, size: int, data: bytes) -> Path:
         target = self.path(content_hash, check_size(size))
-        write_atomically(target, data)
+        write_atomically(target, data, durable_name=False)  # a lost thumbnail is made again on first use
         return target
 
     def ensure(self, content_hash: str, size: int, stored_file: Path) -> Path:

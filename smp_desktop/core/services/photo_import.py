@@ -64,6 +64,11 @@ class PhotoImport:
     ) -> Generator[Progress, None, ImportSummary]:
         total = len(files)
         now = utcnow()
+        # The client's photos by the hash of the file they came from, read once: a re-import of a card or folder
+        # is recognised on the worker threads without a database query per file.
+        with self._sessions() as session:
+            rows = session.execute(select(Photo.source_hash, Photo.id).where(Photo.client_id == options.client_id))
+            known: dict[str, int] = {source_hash: photo_id for source_hash, photo_id in rows}
         done: list[ImportedFile] = []
         cancelled = False
         yield Progress(0, total, files[0].name if files else "")
@@ -74,7 +79,7 @@ class PhotoImport:
             while True:
                 # Keep a file or two ahead of the one being recorded, so decoding overlaps the database work.
                 while len(pending) < self._workers + 1 and (source := next(queue, None)) is not None:
-                    pending.append(pool.submit(self._prepare, source, options.client_id, now))
+                    pending.append(pool.submit(self._prepare, source, known, now))
                 if not pending:
                     break
                 if should_stop is not None and should_stop():
@@ -93,14 +98,8 @@ class PhotoImport:
         return ImportSummary(tuple(done), cancelled=cancelled)
 
     # --- on a worker thread --------------------------------------------------------------------------------
-    def _prepare(self, source: Path, client_id: int, now: datetime) -> FileResult:
-        return importer.process(
-            source,
-            store=self._store,
-            thumbnails=self._thumbnails,
-            existing=lambda source_hash: self._existing(client_id, source_hash),
-            now=now,
-        )
+    def _prepare(self, source: Path, known: dict[str, int], now: datetime) -> FileResult:
+        return importer.process(source, store=self._store, thumbnails=self._thumbnails, existing=known.get, now=now)
 
     def _existing(self, client_id: int, source_hash: str) -> int | None:
         with self._sessions() as session:

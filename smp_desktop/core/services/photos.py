@@ -104,20 +104,27 @@ class PhotoService:
     def thumbnail(self, actor: Actor, photo_id: int, size: int = 256) -> Path:
         """A JPEG of the photo no larger than size×size, made on first use and cached on disk.
 
-        Safe to call from several threads at once. Raises NotFound when the photo's file is missing or damaged
-        (db check explains which)."""
+        Safe to call from several threads at once. Raises NotFound when the photo or its file is missing or the
+        file is damaged (db check explains which)."""
         check_size(size)
-        record = self.get(actor, photo_id)
+        return self.thumbnail_of(actor, self.get(actor, photo_id), size)
+
+    def thumbnail_of(self, actor: Actor, photo: PhotoRecord, size: int = 256) -> Path:
+        """thumbnail() for a record already in hand (a gallery's): no database query when the thumbnail is cached,
+        which keeps a worker thread serving a gallery off the interpreter lock as much as possible."""
+        require(actor, Permission.VIEW_PHOTOS)
         try:
-            return self._thumbnails.ensure(record.content_hash, size, self._store.path(record.stored_name))
+            return self._thumbnails.ensure(photo.content_hash, size, self._store.path(photo.stored_name))
         except FileNotFoundError as exc:
             raise NotFound(
-                f"The file of photo #{photo_id} ({record.original_filename}) is missing from the photo folder. "
+                f"The file of photo #{photo.id} ({photo.original_filename}) is missing from the photo folder. "
                 "Restore it from a backup; Check Database lists every missing photo."
             ) from exc
+        except ValueError:
+            raise
         except Exception as exc:  # unreadable or no longer an image: damaged on disk
             raise NotFound(
-                f"The file of photo #{photo_id} ({record.original_filename}) cannot be read ({exc}). "
+                f"The file of photo #{photo.id} ({photo.original_filename}) cannot be read ({exc}). "
                 "Restore it from a backup; Check Database lists every damaged photo."
             ) from exc
 
