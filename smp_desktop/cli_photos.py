@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,22 +56,28 @@ def import_photos(args: argparse.Namespace, open_studio: Callable[[], OpenStudio
         if not files:
             raise fail("The folders given hold no JPEG, PNG, WebP or HEIC files; nothing was imported.")
         options = PhotoImportOptions(args.client, session_id=args.session, view=PhotoView(args.view))
-        steps = photos.import_files(actor, files, options)
+        stop = threading.Event()  # Ctrl+C stops between files: what was imported stays, nothing is half-done
+        previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
         try:
+            steps = photos.import_files(
+                actor, files, options, should_stop=stop.is_set, on_file=lambda result: print(_line(result), flush=True)
+            )
             while True:
                 next(steps)
         except StopIteration as finished:
             summary = finished.value
         except (ValidationFailed, NotFound) as exc:
             raise fail(f"{exc} Nothing was imported.") from exc
-    for result in summary.files:
-        print(_line(result))
+        finally:
+            signal.signal(signal.SIGINT, previous)
     rejected = len(summary.rejected)
     print(
         f"{summary.imported} photo(s) imported for {client.display_name} (#{client.id}), "
         f"{summary.already_present} already imported, {rejected} rejected."
     )
-    return 1 if rejected else 0
+    if summary.cancelled:
+        print(f"Stopped: {len(files) - len(summary.files)} file(s) were not imported; run the command again for them.")
+    return 1 if rejected or summary.cancelled else 0
 
 
 def _expand(given: list[Path], folder_files: Callable[[Path], list[Path]]) -> list[Path]:

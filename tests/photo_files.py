@@ -230,6 +230,14 @@ def animated_png(path: Path) -> Path:
     return path
 
 
+def mpo(path: Path, *, orientation: int = 1) -> Path:
+    """A phone JPEG carrying a second picture after its own (MPO: a preview or depth map), with camera Exif."""
+    main = stored_as_upright(textured(320, 240, seed=3), orientation)
+    main.save(path, "MPO", save_all=True, append_images=[pattern(320, 240)], quality=90,
+              exif=camera_exif(orientation).tobytes())  # fmt: skip
+    return path
+
+
 def gif(path: Path) -> Path:
     pattern().convert("P").save(path, "GIF")
     return path

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from smp_desktop.core.models import Photo
 from smp_desktop.core.photos import importer, store
 from smp_desktop.core.services.access import Actor
-from smp_desktop.core.services.photo_data import ImportOutcome, PhotoImportOptions, PhotoRecord
+from smp_desktop.core.services.photo_data import ImportedFile, ImportOutcome, PhotoImportOptions, PhotoRecord
 from smp_desktop.core.studio_db import OpenStudio
 
 GPS_IFD = 0x8825
@@ -81,6 +81,25 @@ def test_an_upright_jpeg_keeps_its_compressed_image_data_exactly(
     photo = import_one(studio, owner, client_id, source)
     with Image.open(source) as original, Image.open(studio.paths.photos / photo.stored_name) as copy:
         assert original.tobytes() == copy.tobytes()  # not re-encoded: not a single pixel changed
+
+
+@pytest.mark.parametrize("orientation", [1, 6])
+def test_a_jpeg_carrying_a_second_picture_keeps_only_the_photo(
+    studio: OpenStudio, owner: Actor, client_id: int, tmp_path: Path, orientation: int
+) -> None:
+    source = photo_files.mpo(tmp_path / "Samsung.jpg", orientation=orientation)
+    photo = import_one(studio, owner, client_id, source)
+    image = stored(studio, photo)
+    assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1 and image.size == (320, 240)
+    with Image.open(source) as original:
+        first = original.convert("RGB")
+        if orientation == 6:
+            first = first.transpose(Image.Transpose.ROTATE_270)
+    difference = max(abs(a - b) for a, b in zip(image.convert("RGB").tobytes(), first.tobytes(), strict=True))
+    assert difference <= (0 if orientation == 1 else 60)  # upright: the very same compressed data
+    assert_no_private_metadata(image, studio.paths.photos / photo.stored_name)
+    assert source.read_bytes().count(b"\xff\xd8") == 2  # two pictures went in...
+    assert (studio.paths.photos / photo.stored_name).read_bytes().count(b"\xff\xd8") == 1  # ...one is stored
 
 
 @pytest.mark.parametrize(
@@ -175,9 +194,17 @@ def test_bad_files_are_reported_by_name_and_the_rest_of_the_batch_is_imported(
     files.append(tmp_path / "15 folder.jpg")
     bad[tmp_path / "15 folder.jpg"] = "photo_not_a_file"
 
-    progress, summary = run_import(studio.services.photos, owner, files, PhotoImportOptions(client_id))
+    heard: list[ImportedFile] = []
+    steps = studio.services.photos.import_files(owner, files, PhotoImportOptions(client_id), on_file=heard.append)
+    progress = []
+    try:
+        while True:
+            progress.append(next(steps))
+    except StopIteration as finished:
+        summary = finished.value
 
     assert [f.source for f in summary.files] == files  # in the order given, each once
+    assert heard == list(summary.files)
     assert [p.done for p in progress] == list(range(len(files) + 1))
     assert summary.imported == len(good) and not summary.cancelled
     assert {f.source: f.code for f in summary.rejected} == bad
@@ -282,3 +309,24 @@ def test_folder_files_lists_images_recursively_in_name_order(tmp_path: Path) -> 
         (folder / name).write_bytes(b"x")
     found = importer.folder_files(folder)
     assert [p.relative_to(folder).as_posix() for p in found] == ["2025/March/c.png", "2025/z.webp", "a.heic", "b.JPG"]
+
+
+def test_an_unexpected_fault_costs_one_file_not_the_batch(
+    studio: OpenStudio, owner: Actor, client_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smp_desktop.core.photos import decode
+
+    real_prepare = decode.prepare
+    files = [photo_files.jpeg(tmp_path / f"{n}.jpg", image=photo_files.textured(40, 30, seed=n)) for n in range(3)]
+    poisoned = files[1].read_bytes()
+
+    def prepare(data: bytes, **kwargs: object) -> object:
+        if data == poisoned:
+            raise RuntimeError("a bug")
+        return real_prepare(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(decode, "prepare", prepare)
+    _, summary = run_import(studio.services.photos, owner, files, PhotoImportOptions(client_id))
+    imported, rejected = ImportOutcome.IMPORTED, ImportOutcome.REJECTED
+    assert [f.outcome for f in summary.files] == [imported, rejected, imported]
+    assert summary.files[1].code == "photo_failed" and "unexpected error" in summary.files[1].reason

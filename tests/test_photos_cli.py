@@ -136,3 +136,34 @@ def test_view_must_be_one_of_the_standard_views(
     help_text = capsys.readouterr().out.replace("\n", " ")
     for view in PhotoView:
         assert view.value in help_text
+
+
+def test_ctrl_c_stops_between_files_and_keeps_what_was_imported(
+    studio: OpenStudio,
+    client_id: int,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import signal
+
+    from smp_desktop import cli_photos
+
+    files = [photo_files.jpeg(tmp_path / f"{n}.jpg", image=photo_files.textured(64, 48, seed=n)) for n in range(6)]
+    real_line = cli_photos._line
+
+    def line_then_ctrl_c(result):  # type: ignore[no-untyped-def]
+        os.kill(os.getpid(), signal.SIGINT)  # the person presses Ctrl+C while the first file is reported
+        return real_line(result)
+
+    monkeypatch.setattr(cli_photos, "_line", line_then_ctrl_c)
+    previous = signal.getsignal(signal.SIGINT)
+    code, out, _ = run_cli(capsys, "--data-dir", studio.paths.root, "photos", "import", "--client", client_id, *files)
+
+    assert code == 1 and signal.getsignal(signal.SIGINT) is previous
+    lines = out.splitlines()
+    assert lines[0] == f"{files[0]}: imported as photo #{rows(studio)[0].id}"
+    assert lines[-1] == "Stopped: 5 file(s) were not imported; run the command again for them."
+    assert [r.original_filename for r in rows(studio)] == ["0.jpg"]
+    assert len([p for p in studio.paths.photos.rglob("*") if p.is_file()]) == 1

@@ -79,6 +79,8 @@ def prepare(data: bytes, *, now: datetime) -> PreparedPhoto:
         raise _too_many_pixels_from(exc) from exc
     except Image.UnidentifiedImageError as exc:
         raise _not_an_image(data) from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # a header Pillow cannot parse: damaged
         raise _damaged(exc) from exc
     with image:
@@ -100,10 +102,12 @@ def prepare(data: bytes, *, now: datetime) -> PreparedPhoto:
         transpose = _UPRIGHT.get(orientation if isinstance(orientation, int) else 1)
         when = taken_at(exif, now=now)
         try:
-            if image.format == "JPEG" and transpose is None and image.mode in ("L", "RGB"):
+            # MPO: a JPEG carrying more pictures after its own (a phone's preview or depth map); only the first,
+            # the photo itself, is kept, and the cut drops the rest with the metadata.
+            if image.format in ("JPEG", "MPO") and transpose is None and image.mode in ("L", "RGB"):
                 return _clean_jpeg(data, width, height, when)
             return _reencoded(image, transpose, when)
-        except PhotoRejected:
+        except (PhotoRejected, MemoryError):
             raise
         except Image.DecompressionBombError as exc:
             raise _too_many_pixels_from(exc) from exc

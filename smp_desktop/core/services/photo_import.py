@@ -19,6 +19,7 @@ from smp_desktop.core.models import Photo
 from smp_desktop.core.models.base import utcnow
 from smp_desktop.core.photos import importer
 from smp_desktop.core.photos.importer import FileResult
+from smp_desktop.core.photos.rejection import PhotoRejected
 from smp_desktop.core.photos.store import PhotoStore
 from smp_desktop.core.photos.thumbnails import ThumbnailCache
 from smp_desktop.core.progress import Progress
@@ -61,6 +62,7 @@ class PhotoImport:
         files: Sequence[Path],
         options: PhotoImportOptions,
         should_stop: Callable[[], bool] | None,
+        on_file: Callable[[ImportedFile], None] | None = None,
     ) -> Generator[Progress, None, ImportSummary]:
         total = len(files)
         now = utcnow()
@@ -87,6 +89,8 @@ class PhotoImport:
                     break
                 result = pending.popleft().result()
                 done.append(self._record(actor, options, result, now))
+                if on_file is not None:
+                    on_file(done[-1])
                 yield Progress(len(done), total, result.source.name)
         finally:
             for future in pending:
@@ -99,7 +103,18 @@ class PhotoImport:
 
     # --- on a worker thread --------------------------------------------------------------------------------
     def _prepare(self, source: Path, known: dict[str, int], now: datetime) -> FileResult:
-        return importer.process(source, store=self._store, thumbnails=self._thumbnails, existing=known.get, now=now)
+        try:
+            return importer.process(source, store=self._store, thumbnails=self._thumbnails, existing=known.get, now=now)
+        except Exception:  # a fault of ours must cost this one file, not the batch
+            log.exception("importing the photo %s failed unexpectedly", source)
+            return FileResult(
+                source,
+                rejection=PhotoRejected(
+                    "photo_failed",
+                    "The photo could not be imported because of an unexpected error; nothing of it was kept. "
+                    "Import it again, and if it fails again send the log file to support.",
+                ),
+            )
 
     def _existing(self, client_id: int, source_hash: str) -> int | None:
         with self._sessions() as session:

@@ -25,6 +25,7 @@ from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.errors import FieldProblem, NotFound, ValidationFailed
 from smp_desktop.core.services.photo_data import (
+    ImportedFile,
     ImportSummary,
     PhotoChange,
     PhotoImportOptions,
@@ -58,12 +59,14 @@ class PhotoService:
         options: PhotoImportOptions,
         *,
         should_stop: Callable[[], bool] | None = None,
+        on_file: Callable[[ImportedFile], None] | None = None,
     ) -> Generator[Progress, None, ImportSummary]:
         """Import files for options' client, yielding progress after each; returns what became of every file.
 
         A bad file is reported and the batch goes on; each photo is saved in its own transaction, its file first.
         When should_stop() turns true, the import stops before the next file (summary.cancelled) and what was
-        imported so far stays. Raises NotFound for an unknown client, ValidationFailed for a session of another
+        imported so far stays. on_file, when given, hears each file's outcome as soon as it is known (in order,
+        on the importing thread). Raises NotFound for an unknown client, ValidationFailed for a session of another
         client, before any file is read."""
         require(actor, Permission.ADD_PHOTOS)
         files = list(files)
@@ -74,7 +77,7 @@ class PhotoService:
         if note != options.note:
             options = dataclasses.replace(options, note=note)
         run = PhotoImport(self._sessions, self._store, self._thumbnails, self._to_record, workers=self._workers)
-        return (yield from run.run(actor, files, options, should_stop))
+        return (yield from run.run(actor, files, options, should_stop, on_file))
 
     # --- reading -------------------------------------------------------------------------------------------
     def list_for_client(self, actor: Actor, client_id: int) -> list[PhotoRecord]:
