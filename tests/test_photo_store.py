@@ -147,3 +147,11 @@ def test_strip_metadata_refuses_what_is_not_a_jpeg() -> None:
         jpeg_clean.strip_metadata(b"\x89PNG\r\n\x1a\n")
     with pytest.raises(jpeg_clean.NotAJpeg):
         jpeg_clean.strip_metadata(b"\xff\xd8\x00\x00garbage")
+
+
+def test_strip_metadata_skips_padding_between_segments_as_decoders_do(tmp_path: Path) -> None:
+    original = camera_bytes(tmp_path)
+    padded = original[:2] + b"\x00\x00\x00" + original[2:]  # what some cameras write after the start marker
+    clean = jpeg_clean.strip_metadata(padded)
+    with Image.open(io.BytesIO(clean)) as image, Image.open(io.BytesIO(original)) as source:
+        assert image.tobytes() == source.tobytes()

@@ -39,7 +39,11 @@ def strip_metadata(data: bytes) -> bytes:
         if position + 2 > size:
             raise NotAJpeg("the file ends before the end of the image")
         if data[position] != 0xFF:
-            raise NotAJpeg(f"a marker was expected at byte {position}")
+            # Stray bytes between segments (some cameras pad there); decoders skip to the next marker, so do we.
+            position = data.find(b"\xff", position)
+            if position < 0:
+                raise NotAJpeg("the file ends before the end of the image")
+            continue
         marker = data[position + 1]
         if marker == EOI:
             out.append(data[position : position + 2])
