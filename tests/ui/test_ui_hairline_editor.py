@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
-from PySide6.QtGui import QAction, QPixmap
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from scalp_photos import scalp_image
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.background import SynchronousRunner
+from smp_desktop.ui.views import hairline_editor_view
 from smp_desktop.ui.views.hairline_editor_view import HairlineEditor, Tool
 from smp_desktop.ui.views.hairline_overlay import HairlineOverlay
 from smp_desktop.ui.views.hairline_page_view import HairlinePageView
@@ -449,3 +450,47 @@ def test_zone_drawing_keys_and_zoom(
     qtbot.keyClick(canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert canvas.zoom == pytest.approx(fitted)
     answers.unsaved = ["discard"]  # the window closes after the test with the zone unsaved
+
+
+def test_keyboard_and_context_menu(
+    qtbot: QtBot,
+    make_client: Callable[..., ClientRecord],
+    workspace: Workspace,
+    answers: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = open_hairline_tab(qtbot, workspace, make_client(first_name="Siobhán", last_name="O'Connor"))
+    canvas = page.canvas
+    workspace.window.activateWindow()
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_H)  # the Hairline tool's key
+    assert canvas.tool is Tool.HAIRLINE and page.tool_actions[Tool.HAIRLINE].isChecked()
+    for point in (LEFT, MIDDLE, RIGHT):
+        click(qtbot, canvas, point)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert_points(canvas.shapes().hairline, [LEFT, MIDDLE])
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert_points(canvas.shapes().hairline, [LEFT, MIDDLE, RIGHT])
+
+    # Right-click on a point: the menu offers to delete it (the pop-up answered as the user would).
+    offered: list[str] = []
+
+    def choose_first(menu: QMenu, *_args: object) -> None:
+        offered.extend(a.text() for a in menu.actions())
+        menu.actions()[0].trigger()
+
+    monkeypatch.setattr(hairline_editor_view, "popup", choose_first)
+    where = at(canvas, MIDDLE)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, canvas.viewport().mapToGlobal(where))
+    QApplication.sendEvent(canvas.viewport(), event)
+    assert offered == ["Delete hairline point"]
+    assert_points(canvas.shapes().hairline, [LEFT, RIGHT])
+    # On the curve between points: insert one there.
+    offered.clear()
+    on_curve = Point(0.5, 0.45)
+    where = at(canvas, on_curve)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, canvas.viewport().mapToGlobal(where))
+    QApplication.sendEvent(canvas.viewport(), event)
+    assert offered == ["Insert hairline point here"]
+    assert_points(canvas.shapes().hairline, [LEFT, on_curve, RIGHT])
+    answers.unsaved = ["discard"]  # the window closes after the test with the drawing unsaved

@@ -33,6 +33,11 @@ from smp_desktop.ui.views.zoom_canvas import ZoomCanvas
 BLANK_SIZE = (1200, 900)  # the canvas when the view has no photo yet
 
 
+def popup(menu: QMenu, at: QPoint) -> None:
+    """Show the context menu and wait for a choice (its own function: tests answer it instead)."""
+    menu.exec(at)
+
+
 class Tool(StrEnum):
     SELECT = "select"
     HAIRLINE = "hairline"
@@ -390,7 +395,7 @@ class HairlineEditor(ZoomCanvas):
         elif self.curve_hit(position) is not None:
             menu.addAction(self.tr("Insert hairline point here"), lambda: self._insert_on_curve(position))
         if not menu.isEmpty():
-            menu.exec(event.globalPos())
+            popup(menu, event.globalPos())
 
     def _delete_text(self, target: Target) -> str:
         return {

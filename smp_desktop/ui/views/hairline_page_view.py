@@ -226,7 +226,12 @@ class HairlinePageView(QWidget):
         self.undo_action = self.canvas.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.canvas.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # The platform's redo keys, plus both common ones (Ctrl+Shift+Z and Ctrl+Y) whatever the platform says.
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+            if extra not in redo_keys:
+                redo_keys.append(extra)
+        self.redo_action.setShortcuts(redo_keys)
         self.zoom_out_action = QAction(self.tr("−"), self)
         self.zoom_out_action.setToolTip(self.tr("Zoom out (Ctrl+−)"))
         self.zoom_in_action = QAction(self.tr("+"), self)
