@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -157,17 +159,27 @@ class PhotoGalleryView(QWidget):
         self.name_label = QLabel()
         self.name_label.setObjectName("photoClientName")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
         self.count_label.setObjectName("photoCount")
+        # A tool bar, not a row of buttons: on a narrow page the actions that do not fit go under its » menu
+        # instead of widening the whole window.
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("photoActions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
+        self.toolbar.addActions([self.import_files_action, self.import_folder_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.open_action, self.compare_action, self.edit_action, self.delete_action])
         self.buttons: dict[QAction, QToolButton] = {}
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAutoRaise(False)
+                self.buttons[action] = button
         toolbar = QHBoxLayout()
         toolbar.setSpacing(4)
-        for action in (self.import_files_action, self.import_folder_action):
-            toolbar.addWidget(self._button(action))
-        toolbar.addSpacing(16)
-        for action in (self.open_action, self.compare_action, self.edit_action, self.delete_action):
-            toolbar.addWidget(self._button(action))
-        toolbar.addStretch(1)
+        toolbar.addWidget(self.toolbar, 1)
         self.grouping = QComboBox()
         self.grouping.setObjectName("photoGrouping")
         self.grouping.addItem(self.tr("Session"), Grouping.SESSION)
@@ -195,8 +207,7 @@ class PhotoGalleryView(QWidget):
         )
 
         header = QHBoxLayout()
-        header.addWidget(self.name_label)
-        header.addStretch(1)
+        header.addWidget(self.name_label, 1)  # takes the room left; a very long name is cut, not the window widened
         header.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -208,11 +219,3 @@ class PhotoGalleryView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.shown.emit()
-
-    def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAutoRaise(False)
-        self.buttons[action] = button
-        return button
