@@ -14,14 +14,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "ui"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "ui"))
 
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from scalp_photos import write_scalp_photo  # noqa: E402
+from scalp_photos import write_scalp_photo
 
 from smp_desktop.core.domain import PhotoView
 from smp_desktop.core.hairline import HairlineShapes, Point, Zone, ZoneKind
