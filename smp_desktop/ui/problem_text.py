@@ -59,6 +59,53 @@ _TEXTS: dict[str, Callable[[FieldProblem], str]] = {
         "The photo under the design is of another view; choose a photo of this view."
     ),
     "base_photo_other_client": lambda p: _tr("The photo under the design is not one of this client's photos."),
+    # Treatment sessions (core/services/session_validation.py, SessionService); zone problems are shown after
+    # "Zone N:" under the zone table.
+    "duration_range": lambda p: (
+        _tr("A session lasts from %1 minutes to %2 hours.")
+        .replace("%1", p.param("min"))
+        .replace("%2", p.param("max_hours"))
+    ),
+    "date_too_far_ahead": lambda p: _tr("This date is more than %1 years ahead; check the year.").replace(
+        "%1", p.param("years")
+    ),
+    "completed_in_future": lambda p: _tr("A session cannot be marked completed before the day it takes place."),
+    "zone_too_long": lambda p: (
+        _tr("A text is %1 characters long; shorten it to %2 or fewer.")
+        .replace("%1", p.param("length"))
+        .replace("%2", p.param("limit"))
+    ),
+    "zone_control": lambda p: _tr("Remove the invisible control character from this zone's text."),
+    "dilution_incomplete": lambda p: _tr("Give the dilution as parts water : parts pigment, e.g. 3 : 1."),
+    "dilution_positive": lambda p: _tr(
+        "Dilution parts must be positive numbers (water may be 0 for undiluted pigment), e.g. 3 : 1."
+    ),
+    "dilution_range": lambda p: _tr(
+        "Dilution parts above %1 are not a mix; write it in small parts, e.g. 3 : 1."
+    ).replace("%1", p.param("max")),
+    "voltage_range": lambda p: _tr("Machine voltage must be above 0 and at most %1 V.").replace("%1", p.param("max")),
+    "stroke_range": lambda p: _tr("Stroke must be above 0 and at most %1 mm.").replace("%1", p.param("max")),
+    "health_confirmation_required": lambda p: _tr(
+        "Ask the client whether anything changed in their health since the last visit, and record the answer."
+    ),
+    "health_changes_required": lambda p: _tr("Write down what changed in the client's health since the last visit."),
+    "zones_required": lambda p: _tr(
+        "Record at least one treated zone (with its pigment and dilution) before marking the session completed."
+    ),
+    "spacing_reason_required": lambda p: _tr(
+        "Booked sooner than the studio's minimum spacing of %1 days: give a reason to book it anyway."
+    ).replace("%1", p.param("min_days")),
+    "cancel_reason_required": lambda p: _tr("Say why the session is cancelled."),
+    "cancel_not_planned": lambda p: _tr("Only a planned session can be cancelled."),
+    "session_cancelled": lambda p: _tr("This session was cancelled and cannot be changed; book a new session."),
+    "artist_unknown": lambda p: _tr("The chosen artist is no longer on the staff list; choose another."),
+    "artist_not_treating": lambda p: _tr("%1 works at reception; choose an artist.").replace("%1", p.param("name")),
+    "artist_inactive": lambda p: _tr("%1 no longer works at the studio; choose another artist.").replace(
+        "%1", p.param("name")
+    ),
+    "touch_up_years_range": lambda p: (
+        _tr("The touch-up interval is %1 to %2 years.").replace("%1", p.param("min")).replace("%2", p.param("max"))
+    ),
 }
 
 

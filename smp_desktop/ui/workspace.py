@@ -21,6 +21,7 @@ from smp_desktop.ui.controllers.hairline_tab import add_hairline_tab
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
 from smp_desktop.ui.controllers.photo_library import sessions_source
 from smp_desktop.ui.controllers.photos_controller import PhotosController, add_photos_tab
+from smp_desktop.ui.controllers.sessions_controller import SessionsController, add_sessions_tab
 from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.notice_banner import NoticeBanner
@@ -59,6 +60,7 @@ class Workspace:
     storage_banner: NoticeBanner | None = None
     hairline: HairlineController | None = None
     photos: PhotosController | None = None
+    sessions: SessionsController | None = None
 
 
 def build_workspace(
@@ -101,6 +103,9 @@ def build_workspace(
     )
     clients.list.active_count_changed.connect(window.set_client_count)
     window.add_close_guard(clients.confirm_close)
+    sessions = add_sessions_tab(
+        clients_view, clients, services.sessions, services.studio, actor, runner, today=today, read_only=read_only
+    )
     photos = add_photos_tab(
         clients_view,
         clients,
@@ -155,5 +160,14 @@ def build_workspace(
     if backups is not None:
         backups.start()
     return Workspace(
-        window, clients_view, clients, commands, backups, read_only_banner, storage_banner, hairline, photos=photos
+        window,
+        clients_view,
+        clients,
+        commands,
+        backups,
+        read_only_banner,
+        storage_banner,
+        hairline,
+        photos=photos,
+        sessions=sessions,
     )

@@ -7,7 +7,6 @@ the artists, and health answers are shown only to those who may see health data.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -15,15 +14,15 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from smp_desktop.core.domain import ScalpCondition, SessionStatus, TreatmentReason
-from smp_desktop.core.models import Client, SessionZone, Setting, StaffMember, TreatmentSession
+from smp_desktop.core.domain import SessionStatus
+from smp_desktop.core.models import Client, SessionZone, StaffMember, TreatmentSession
 from smp_desktop.core.models.base import utcnow
 from smp_desktop.core.services import audit
+from smp_desktop.core.services import session_store as store
 from smp_desktop.core.services.access import Actor, Permission, PermissionDenied, require
 from smp_desktop.core.services.client_data import display_name
-from smp_desktop.core.services.errors import FieldProblem, NotFound, ValidationFailed
+from smp_desktop.core.services.errors import FieldProblem, ValidationFailed
 from smp_desktop.core.services.session_data import (
-    COURSE_KINDS,
     TREATMENT_FIELDS,
     Appointment,
     ClientSessions,
@@ -35,7 +34,6 @@ from smp_desktop.core.services.session_data import (
     ZoneEntry,
 )
 from smp_desktop.core.services.session_schedule import (
-    Booked,
     course_length,
     last_completed_pigmenting,
     overlap_warning,
@@ -49,10 +47,7 @@ from smp_desktop.core.services.session_validation import (
     check_session,
     local_date,
 )
-from smp_desktop.core.services.studio import DEFAULT_SETTINGS
 
-ZONE_COLUMNS = tuple(name for name in ZoneEntry.__dataclass_fields__)
-SESSION_COLUMNS = tuple(name for name in SessionDraft.__dataclass_fields__ if name != "zones")
 TREATING_ROLES = ("owner", "artist")
 MIN_TOUCH_UP_YEARS = 1
 MAX_TOUCH_UP_YEARS = 15
@@ -82,15 +77,15 @@ class SessionService:
         """The client's Sessions tab: the course at a glance and every session, newest first."""
         require(actor, Permission.VIEW_SESSIONS)
         with self._sessions() as session:
-            client = self._client(session, client_id)
-            rows = self._client_sessions(session, client_id)
-            summaries = self._summaries(session, rows)
+            client = store.load_client(session, client_id)
+            rows = store.client_sessions(session, client_id)
+            summaries = store.summaries(session, rows)
             return ClientSessions(self._course(session, actor, client, rows, summaries), tuple(reversed(summaries)))
 
     def get(self, actor: Actor, session_id: int) -> SessionRecord:
         require(actor, Permission.VIEW_SESSIONS)
         with self._sessions() as session:
-            return self._record(session, actor, self._load(session, session_id))
+            return store.to_record(session, actor, store.load_session(session, session_id))
 
     def planned_between(self, actor: Actor, start: datetime, end: datetime) -> list[Appointment]:
         """Planned sessions starting from `start` up to (not including) `end`, in time order: the day's
@@ -108,7 +103,7 @@ class SessionService:
         )
         with self._sessions() as session:
             rows = session.execute(statement).all()
-            names = self._staff_names(session, {row[0].artist_id for row in rows})
+            names = store.staff_names(session, {row[0].artist_id for row in rows})
             return [
                 Appointment(
                     id=ts.id,
@@ -130,7 +125,7 @@ class SessionService:
         pigmenting session, and the artist already busy then."""
         require(actor, Permission.VIEW_SESSIONS)
         with self._sessions() as session:
-            self._client(session, client_id)
+            store.load_client(session, client_id)
             found = [self._spacing(session, client_id, draft, session_id), self._overlap(session, draft, session_id)]
             return tuple(w for w in found if w is not None)
 
@@ -152,9 +147,9 @@ class SessionService:
         if before is not None:
             statement = statement.where(TreatmentSession.starts_at < before)
         with self._sessions() as session:
-            self._client(session, client_id)
+            store.load_client(session, client_id)
             found = session.scalars(statement).first()
-            return () if found is None else tuple(self._zone_entry(zone) for zone in found.zones)
+            return () if found is None else tuple(store.zone_entry(zone) for zone in found.zones)
 
     # --- writing -------------------------------------------------------------------------------------------
     def create(
@@ -169,18 +164,18 @@ class SessionService:
         """Book (or, with complete, record as done) a session. Raises ValidationFailed (including a spacing
         warning without a reason) or ScheduleConflict (the artist is busy, unless accept_overlap)."""
         require(actor, Permission.BOOK_SESSIONS)
-        if not actor.can(Permission.RECORD_TREATMENT) and (complete or _has_treatment(draft)):
+        if not actor.can(Permission.RECORD_TREATMENT) and (complete or store.has_treatment(draft)):
             raise PermissionDenied(actor, Permission.RECORD_TREATMENT)
         status = SessionStatus.COMPLETED if complete else SessionStatus.PLANNED
         with self._sessions.begin() as session:
-            self._client(session, client_id)
+            store.load_client(session, client_id)
             draft = self._checked(session, client_id, draft, status, None, accept_overlap, changed=True)
             row = TreatmentSession(client_id=client_id, status=status, created_by_id=actor.staff_id)
-            self._apply(row, draft)
+            store.apply_draft(row, draft)
             session.add(row)
             session.flush()
             audit.record(session, actor, "create", "treatment_session", row.id, f"{draft.kind.value} {status.value}")
-            return self._record(session, actor, row)
+            return store.to_record(session, actor, row)
 
     def update(
         self,
@@ -196,12 +191,12 @@ class SessionService:
         require(actor, Permission.BOOK_SESSIONS)
         records_treatment = actor.can(Permission.RECORD_TREATMENT)
         with self._sessions.begin() as session:
-            row = self._load(session, session_id)
+            row = store.load_session(session, session_id)
             if row.status is SessionStatus.CANCELLED:
-                raise ValidationFailed([_cancelled_problem()])
+                raise ValidationFailed([store.cancelled_problem()])
             if not records_treatment and (complete or row.status is SessionStatus.COMPLETED):
                 raise PermissionDenied(actor, Permission.RECORD_TREATMENT)
-            stored = self._draft(row)
+            stored = store.stored_draft(row)
             if not records_treatment:
                 draft = draft.replace(**{name: getattr(stored, name) for name in TREATMENT_FIELDS})
             elif not actor.can(Permission.VIEW_HEALTH):
@@ -214,37 +209,39 @@ class SessionService:
                 or draft.artist_id != stored.artist_id
             )
             draft = self._checked(session, row.client_id, draft, status, session_id, accept_overlap, changed=changed)
-            fields = [name for name in (*SESSION_COLUMNS, "zones") if getattr(draft, name) != getattr(stored, name)]
+            fields = [
+                name for name in (*store.SESSION_COLUMNS, "zones") if getattr(draft, name) != getattr(stored, name)
+            ]
             if status is not row.status:
                 fields.append("status")
             row.status = status
-            self._apply(row, draft)
+            store.apply_draft(row, draft)
             session.flush()
             action = "complete" if complete and "status" in fields else "update"
             audit.record(session, actor, action, "treatment_session", row.id, ",".join(fields))
-            return self._record(session, actor, row)
+            return store.to_record(session, actor, row)
 
     def mark_completed(self, actor: Actor, session_id: int) -> SessionRecord:
         """Mark a planned session completed as it is recorded. Raises ValidationFailed when the health
         re-confirmation or (for a pigmenting session) the zones are missing: the editor records them."""
         require(actor, Permission.RECORD_TREATMENT)
         with self._sessions.begin() as session:
-            row = self._load(session, session_id)
+            row = store.load_session(session, session_id)
             if row.status is SessionStatus.CANCELLED:
-                raise ValidationFailed([_cancelled_problem()])
+                raise ValidationFailed([store.cancelled_problem()])
             if row.status is SessionStatus.COMPLETED:
-                return self._record(session, actor, row)
-            check_session(self._draft(row), status=SessionStatus.COMPLETED, today=self._today(), tz=self._tz)
+                return store.to_record(session, actor, row)
+            check_session(store.stored_draft(row), status=SessionStatus.COMPLETED, today=self._today(), tz=self._tz)
             row.status = SessionStatus.COMPLETED
             audit.record(session, actor, "complete", "treatment_session", row.id)
-            return self._record(session, actor, row)
+            return store.to_record(session, actor, row)
 
     def cancel(self, actor: Actor, session_id: int, reason: str) -> SessionRecord:
         """Cancel a planned session, saying why (the session stays on record, marked cancelled)."""
         require(actor, Permission.BOOK_SESSIONS)
         reason = check_cancel_reason(reason)
         with self._sessions.begin() as session:
-            row = self._load(session, session_id)
+            row = store.load_session(session, session_id)
             if row.status is not SessionStatus.PLANNED:
                 raise ValidationFailed(
                     [
@@ -259,7 +256,7 @@ class SessionService:
             row.status = SessionStatus.CANCELLED
             row.cancel_reason = reason
             audit.record(session, actor, "cancel", "treatment_session", row.id)
-            return self._record(session, actor, row)
+            return store.to_record(session, actor, row)
 
     def set_touch_up_years(self, actor: Actor, client_id: int, years: int | None) -> None:
         """The client's own touch-up interval (None: the studio's setting), e.g. sooner for strong sun exposure."""
@@ -276,7 +273,7 @@ class SessionService:
                 ]
             )
         with self._sessions.begin() as session:
-            client = self._client(session, client_id)
+            client = store.load_client(session, client_id)
             client.touch_up_years = years
             audit.record(session, actor, "update", "client", client.id, "touch_up_years")
 
@@ -303,14 +300,14 @@ class SessionService:
                 # pattern of empty values (a pen machine's zone has no voltage, a rotary's no stroke).
                 connection = session.connection()
                 if session_rows:
-                    connection.execute(insert(TreatmentSession.__table__), session_rows)
+                    connection.execute(insert(TreatmentSession.__table__), session_rows)  # type: ignore[arg-type]
                 if zone_rows:
-                    connection.execute(insert(SessionZone.__table__), zone_rows)
+                    connection.execute(insert(SessionZone.__table__), zone_rows)  # type: ignore[arg-type]
                 session_rows.clear()
                 zone_rows.clear()
 
             for client_id, draft, status, cancel_reason in items:
-                row = {name: getattr(draft, name) for name in SESSION_COLUMNS}
+                row = {name: getattr(draft, name) for name in store.SESSION_COLUMNS}
                 row.update(
                     id=next_id,
                     client_id=client_id,
@@ -322,7 +319,7 @@ class SessionService:
                 )
                 session_rows.append(row)
                 zone_rows.extend(
-                    {"session_id": next_id, "position": i, **{n: getattr(z, n) for n in ZONE_COLUMNS}}
+                    {"session_id": next_id, "position": i, **{n: getattr(z, n) for n in store.ZONE_COLUMNS}}
                     for i, z in enumerate(draft.zones)
                 )
                 next_id += 1
@@ -406,12 +403,12 @@ class SessionService:
     def _spacing(
         self, session: Session, client_id: int, draft: SessionDraft, session_id: int | None
     ) -> ScheduleWarning | None:
-        others = [b for b in self._booked(session, client_id) if b.id != session_id]
+        others = [b for b in store.booked_of(session, client_id) if b.id != session_id]
         return spacing_warning(
             draft.kind,
             draft.starts_at,
             others,
-            min_days=self._setting(session, "session_spacing_min_days"),
+            min_days=store.setting(session, "session_spacing_min_days"),
             tz=self._tz,
         )
 
@@ -432,7 +429,7 @@ class SessionService:
         )
         if session_id is not None:
             statement = statement.where(TreatmentSession.id != session_id)
-        others = [(_booked(ts), display_name(f, last, p)) for ts, f, last, p in session.execute(statement)]
+        others = [(store.to_booked(ts), display_name(f, last, p)) for ts, f, last, p in session.execute(statement)]
         artist = session.get(StaffMember, draft.artist_id)
         return overlap_warning(
             draft.starts_at, draft.duration_minutes, others, artist.display_name if artist else "", self._tz
@@ -446,13 +443,13 @@ class SessionService:
         rows: Sequence[TreatmentSession],
         summaries: Sequence[SessionSummary],
     ) -> CourseSummary:
-        booked = [_booked(row) for row in rows]
+        booked = [store.to_booked(row) for row in rows]
         by_id = {s.id: s for s in summaries}
-        studio_years = int(self._setting(session, "touch_up_years"))
+        studio_years = int(store.setting(session, "touch_up_years"))
         years = client.touch_up_years or studio_years
-        offers_fourth = _offers_fourth(client)
-        min_days = int(self._setting(session, "session_spacing_min_days"))
-        max_days = int(self._setting(session, "session_spacing_max_days"))
+        offers_fourth = store.offers_fourth(client)
+        min_days = int(store.setting(session, "session_spacing_min_days"))
+        max_days = int(store.setting(session, "session_spacing_max_days"))
         today = self._today()
         upcoming = [
             b for b in booked if b.status is SessionStatus.PLANNED and local_date(b.starts_at, self._tz) >= today
@@ -462,7 +459,7 @@ class SessionService:
         return CourseSummary(
             client_id=client.id,
             client_name=display_name(client.first_name, client.last_name, client.preferred_name),
-            sessions_done=sum(1 for b in booked if b.status is SessionStatus.COMPLETED and b.kind in _COURSE_SET),
+            sessions_done=sum(1 for b in booked if b.status is SessionStatus.COMPLETED and b.kind in store.COURSE_SET),
             course_length=course_length(booked, offers_fourth=offers_fourth),
             next_planned=by_id[min(upcoming, key=lambda b: b.starts_at).id] if upcoming else None,
             last_pigmenting=by_id[last.id] if last else None,
@@ -482,130 +479,3 @@ class SessionService:
             spacing_min_days=min_days,
             spacing_max_days=max_days,
         )
-
-    # --- helpers -------------------------------------------------------------------------------------------
-    @staticmethod
-    def _client(session: Session, client_id: int) -> Client:
-        client = session.get(Client, client_id)
-        if client is None:
-            raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
-        return client
-
-    @staticmethod
-    def _load(session: Session, session_id: int) -> TreatmentSession:
-        row = session.get(TreatmentSession, session_id, options=[selectinload(TreatmentSession.zones)])
-        if row is None:
-            raise NotFound(f"Session #{session_id} does not exist (its client may have been erased).")
-        return row
-
-    @staticmethod
-    def _client_sessions(session: Session, client_id: int) -> list[TreatmentSession]:
-        return list(
-            session.scalars(
-                select(TreatmentSession)
-                .options(selectinload(TreatmentSession.zones))
-                .where(TreatmentSession.client_id == client_id)
-                .order_by(TreatmentSession.starts_at, TreatmentSession.id)
-            )
-        )
-
-    def _booked(self, session: Session, client_id: int) -> list[Booked]:
-        statement = select(TreatmentSession).where(TreatmentSession.client_id == client_id)
-        return [_booked(row) for row in session.scalars(statement)]
-
-    @staticmethod
-    def _setting(session: Session, key: str) -> Any:
-        row = session.get(Setting, key)
-        return json.loads(row.value_json) if row else DEFAULT_SETTINGS[key]
-
-    @staticmethod
-    def _staff_names(session: Session, ids: Iterable[int | None]) -> dict[int | None, str]:
-        wanted = {i for i in ids if i is not None}
-        if not wanted:
-            return {}
-        rows = session.execute(select(StaffMember.id, StaffMember.display_name).where(StaffMember.id.in_(wanted)))
-        return {member_id: name for member_id, name in rows}
-
-    def _summaries(self, session: Session, rows: Sequence[TreatmentSession]) -> list[SessionSummary]:
-        names = self._staff_names(session, {row.artist_id for row in rows})
-        return [
-            SessionSummary(
-                id=row.id,
-                kind=row.kind,
-                status=row.status,
-                starts_at=row.starts_at,
-                duration_minutes=row.duration_minutes,
-                artist_name=names.get(row.artist_id, ""),
-                zones=tuple(zone.zone for zone in row.zones),
-                cancel_reason=row.cancel_reason,
-            )
-            for row in rows
-        ]
-
-    @staticmethod
-    def _apply(row: TreatmentSession, draft: SessionDraft) -> None:
-        for name in SESSION_COLUMNS:
-            setattr(row, name, getattr(draft, name))
-        row.zones = [
-            SessionZone(position=i, **{name: getattr(zone, name) for name in ZONE_COLUMNS})
-            for i, zone in enumerate(draft.zones)
-        ]
-
-    @staticmethod
-    def _zone_entry(zone: SessionZone) -> ZoneEntry:
-        return ZoneEntry(**{name: getattr(zone, name) for name in ZONE_COLUMNS})
-
-    def _draft(self, row: TreatmentSession) -> SessionDraft:
-        values = {name: getattr(row, name) for name in SESSION_COLUMNS}
-        return SessionDraft(**values, zones=tuple(self._zone_entry(zone) for zone in row.zones))
-
-    def _record(self, session: Session, actor: Actor, row: TreatmentSession) -> SessionRecord:
-        client = self._client(session, row.client_id)
-        draft = self._draft(row)
-        health_visible = actor.can(Permission.VIEW_HEALTH)
-        if not health_visible:
-            draft = draft.replace(health_unchanged=None, health_changes="")
-        return SessionRecord(
-            id=row.id,
-            client_id=row.client_id,
-            client_name=display_name(client.first_name, client.last_name, client.preferred_name),
-            draft=draft,
-            status=row.status,
-            cancel_reason=row.cancel_reason,
-            artist_name=self._staff_names(session, [row.artist_id]).get(row.artist_id, ""),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            health_visible=health_visible,
-        )
-
-
-_COURSE_SET = frozenset(COURSE_KINDS)
-
-
-def _booked(row: TreatmentSession) -> Booked:
-    return Booked(row.id, row.kind, row.status, row.starts_at, row.duration_minutes, row.artist_id)
-
-
-def _offers_fourth(client: Client) -> bool:
-    """A 4th session is offered for alopecia, scars, and very dry or thick skin (DOMAIN.md)."""
-    reasons = set(client.reasons or ())
-    return bool(
-        reasons & {TreatmentReason.ALOPECIA, TreatmentReason.SCAR_CONCEALMENT}
-        or (client.scalp_condition in (ScalpCondition.DRY, ScalpCondition.THICK))
-    )
-
-
-def _has_treatment(draft: SessionDraft) -> bool:
-    return bool(
-        draft.numbing
-        or draft.skin_reaction
-        or draft.health_unchanged is not None
-        or draft.health_changes
-        or draft.zones
-    )
-
-
-def _cancelled_problem() -> FieldProblem:
-    return FieldProblem(
-        "status", "This session was cancelled and cannot be changed; book a new session instead.", "session_cancelled"
-    )
