@@ -19,7 +19,7 @@ from smp_desktop.ui.controllers.clients_controller import ClientActions, Clients
 from smp_desktop.ui.controllers.hairline_controller import HairlineController
 from smp_desktop.ui.controllers.hairline_tab import add_hairline_tab
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
-from smp_desktop.ui.controllers.photo_library import sessions_source
+from smp_desktop.ui.controllers.photo_library import designs_source, sessions_source
 from smp_desktop.ui.controllers.photos_controller import PhotosController, add_photos_tab
 from smp_desktop.ui.controllers.sessions_controller import SessionsController, add_sessions_tab
 from smp_desktop.ui.main_window import MainWindow
@@ -115,6 +115,7 @@ def build_workspace(
         runner,
         settings,
         sessions=sessions_source(getattr(services, "sessions", None), actor),
+        designs=designs_source(services.hairlines, actor),
         read_only=read_only,
     )
     hairline = add_hairline_tab(

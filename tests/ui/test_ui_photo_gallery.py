@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.domain import PhotoView, SessionKind, StaffRole
+from smp_desktop.core.hairline import HairlineShapes, Point
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.photo_data import PhotoRecord
@@ -25,6 +26,7 @@ from smp_desktop.ui.controllers.photo_viewer_controller import PhotoViewerContro
 from smp_desktop.ui.dialogs.photo_delete_confirm import PhotoDeleteConfirmation
 from smp_desktop.ui.dialogs.photo_tags_dialog import PhotoTagsDialog
 from smp_desktop.ui.models.photo_gallery_model import Grouping, RowKind
+from smp_desktop.ui.views.hairline_overlay import HairlineOverlay
 from smp_desktop.ui.views.photo_compare_view import CompareMode
 from smp_desktop.ui.views.photo_tile_delegate import CLINICAL_COLOUR, MARKETING_COLOUR
 from smp_desktop.ui.workspace import Workspace, build_workspace
@@ -180,6 +182,47 @@ def test_viewer_zooms_steps_through_photos_and_shows_the_ghost(
     qtbot.mouseClick(window.previous_button, LEFT)
     assert viewer.current == photos["front 2"] and window.canvas.has_ghost()
     assert not window.previous_button.isEnabled()
+
+
+def test_viewer_shows_the_current_hairline_design_over_any_photo_of_its_view(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    workspace: Workspace,
+    course: tuple[ClientRecord, dict[str, PhotoRecord]],
+) -> None:
+    client, photos = course
+    hairlines = studio.services.hairlines
+    design = HairlineShapes(hairline=(Point(0.2, 0.4), Point(0.5, 0.3), Point(0.8, 0.4)))
+    hairlines.save_new_version(owner, client.id, PhotoView.FRONT_HAIRLINE, HairlineShapes(hairline=design.hairline[:2]))
+    hairlines.save_new_version(owner, client.id, PhotoView.FRONT_HAIRLINE, design, note="lowered")
+    controller, gallery = open_photos_tab(workspace, client.id)
+    select_photos(gallery, controller, [photos["front 3"]])
+    qtbot.mouseClick(gallery.buttons[gallery.open_action], LEFT)
+    viewer = controller.viewer
+    assert isinstance(viewer, PhotoViewerController)
+    window = viewer.parent()
+    qtbot.waitExposed(window)
+    assert window.hairline_check.isVisible() and window.canvas.overlays() == ()
+
+    window.hairline_check.click()
+    (overlay,) = window.canvas.overlays()
+    assert isinstance(overlay, HairlineOverlay) and overlay.shapes == design  # the newest version
+    front = photos["front 3"]
+    start = overlay.mapToParent(overlay.curve_path().elementAt(0).x, overlay.curve_path().elementAt(0).y)
+    assert (start.x(), start.y()) == pytest.approx((0.2 * front.width, 0.4 * front.height), abs=1.0)
+
+    for _ in range(3):  # step on to the crown photo, the design following
+        if viewer.current.view is PhotoView.CROWN:
+            break
+        qtbot.mouseClick(window.next_button, LEFT)
+        if viewer.current.view is PhotoView.FRONT_HAIRLINE:
+            assert len(window.canvas.overlays()) == 1
+    crown = viewer.current
+    assert viewer.current == crown and window.canvas.overlays() == ()  # no design drawn for the crown
+    assert window.status_label.text() == "No hairline design has been drawn for the “Crown” view yet."
+    window.hairline_check.click()
+    assert window.status_label.text() == ""
 
 
 def test_compare_defaults_to_the_first_and_latest_of_one_view(

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from smp_desktop.core.domain import PhotoView, SessionStatus
+from smp_desktop.core.hairline import HairlineShapes
 from smp_desktop.core.progress import Progress
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.photo_data import ImportSummary, PhotoChange, PhotoImportOptions, PhotoRecord
@@ -53,6 +54,8 @@ class PhotoLibrary(Protocol):
 # The client's sessions as the gallery and the tag fields show them (None: the studio has no session records).
 SessionSource = Callable[[int], Sequence[SessionLabel]]
 ClientName = Callable[[int], str]  # the client's name as the studio writes it, for window titles
+# The client's current hairline design for a view (None: none drawn, or the actor may not see designs).
+DesignSource = Callable[[int, PhotoView], HairlineShapes | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +66,24 @@ class PhotoContext:
     actor: Actor
     client_name: ClientName
     sessions: SessionSource | None = None
+    designs: DesignSource | None = None
     may_add: bool = True  # the actor may import, edit and delete photos, and the studio can be written
 
     def sessions_for(self, client_id: int) -> list[SessionLabel]:
         return list(self.sessions(client_id)) if self.sessions is not None else []
+
+
+def designs_source(hairlines: object, actor: Actor) -> DesignSource | None:
+    """The current design of a client and view from the hairline service, when the actor may see designs."""
+    current = getattr(hairlines, "current", None)
+    if current is None or not actor.can(Permission.VIEW_PHOTOS):
+        return None
+
+    def design(client_id: int, view: PhotoView) -> HairlineShapes | None:
+        record = current(actor, client_id, view)
+        return record.shapes if record is not None else None
+
+    return design
 
 
 def sessions_source(sessions: object, actor: Actor) -> SessionSource | None:

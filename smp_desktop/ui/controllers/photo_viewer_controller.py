@@ -8,12 +8,14 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from smp_desktop.core.hairline import HairlineShapes
 from smp_desktop.core.services.photo_data import PhotoRecord
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.controllers.photo_library import PhotoContext
 from smp_desktop.ui.locale_format import format_count, format_data_size, format_date_time
 from smp_desktop.ui.models.photo_gallery_model import SessionLabel, photo_date, session_title
 from smp_desktop.ui.photo_images import read_image
+from smp_desktop.ui.views.hairline_overlay import HairlineOverlay
 from smp_desktop.ui.views.photo_viewer_window import PhotoViewerWindow
 from smp_desktop.ui.vocabulary import label
 
@@ -40,6 +42,7 @@ class PhotoViewerController(QObject):
         self._sessions = dict(sessions)
         self._index = min(max(index, 0), max(len(self._photos) - 1, 0))
         window.edit_button.setEnabled(context.may_add)
+        window.hairline_check.setVisible(context.designs is not None)
         self._connect_signals()
         self._show_current()
 
@@ -72,6 +75,7 @@ class PhotoViewerController(QObject):
         window.ghost.check.toggled.connect(self._on_ghost_toggled)
         window.ghost.opacity.valueChanged.connect(self._on_opacity_changed)
         window.edit_button.clicked.connect(self._on_edit)
+        window.hairline_check.toggled.connect(self._on_hairline_toggled)
 
     def _on_previous(self) -> None:
         if self._index > 0:
@@ -97,6 +101,13 @@ class PhotoViewerController(QObject):
     def _on_opacity_changed(self, value: int) -> None:
         self._window.canvas.set_ghost_opacity(value / 100)
         self._window.ghost.opacity_label.setText(f"{value} %")
+
+    def _on_hairline_toggled(self, shown: bool) -> None:
+        if shown:
+            self._load_design()
+        else:
+            self._window.canvas.clear_overlays()
+            self._window.status_label.setText("")
 
     def _on_edit(self) -> None:
         if self.current is not None:
@@ -126,6 +137,9 @@ class PhotoViewerController(QObject):
         )
         if window.ghost.check.isChecked():
             self._load_ghost()
+        window.canvas.clear_overlays()
+        if window.hairline_check.isChecked():
+            self._load_design()
 
     def _show_image(self, photo: PhotoRecord, image: QImage) -> None:
         if image.isNull():
@@ -174,6 +188,31 @@ class PhotoViewerController(QObject):
         }
         for key, value in values.items():
             window.tag_values[key].setText(value)
+
+    # --- the current hairline design over the photo (vector data, scaled to this photo) -----------------------
+    def _load_design(self) -> None:
+        photo, designs = self.current, self._context.designs
+        if photo is None or designs is None:
+            return
+        self._runner.run(
+            lambda: designs(photo.client_id, photo.view),
+            on_done=lambda shapes: self._show_design(photo, shapes),
+            latest_only="photo-viewer-design",
+        )
+
+    def _show_design(self, photo: PhotoRecord, shapes: HairlineShapes | None) -> None:
+        window = self._window
+        if not window.hairline_check.isChecked() or self.current is None or self.current.id != photo.id:
+            return
+        window.canvas.clear_overlays()
+        if shapes is None:
+            window.status_label.setText(
+                self.tr("No hairline design has been drawn for the “%1” view yet.").replace("%1", label(photo.view))
+            )
+            return
+        overlay = HairlineOverlay(shapes)
+        overlay.set_photo_size(photo.width, photo.height)
+        window.canvas.add_overlay(overlay)
 
     # --- the ghost: the photo of the same view taken before this one ----------------------------------------
     def _load_ghost(self) -> None:

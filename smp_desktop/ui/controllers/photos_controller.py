@@ -17,7 +17,13 @@ from smp_desktop.ui.background import Runner
 from smp_desktop.ui.controllers.clients_controller import ClientsController
 from smp_desktop.ui.controllers.photo_compare_controller import PhotoCompareController
 from smp_desktop.ui.controllers.photo_import_controller import PhotoImportController
-from smp_desktop.ui.controllers.photo_library import ClientName, PhotoContext, PhotoLibrary, SessionSource
+from smp_desktop.ui.controllers.photo_library import (
+    ClientName,
+    DesignSource,
+    PhotoContext,
+    PhotoLibrary,
+    SessionSource,
+)
 from smp_desktop.ui.controllers.photo_viewer_controller import PhotoViewerController
 from smp_desktop.ui.dialogs.photo_delete_confirm import PhotoDeleteConfirmation
 from smp_desktop.ui.dialogs.photo_import_dialog import PhotoImportDialog
@@ -380,6 +386,7 @@ def add_photos_tab(
     settings: QSettings | None = None,
     *,
     sessions: SessionSource | None = None,
+    designs: DesignSource | None = None,
     read_only: bool = False,
 ) -> PhotosController | None:
     """The Photos tab on the client's page, following the open client. Scalp photos are health data: an actor who
@@ -391,6 +398,7 @@ def add_photos_tab(
         actor=actor,
         client_name=client_name,
         sessions=sessions,
+        designs=designs,
         may_add=actor.can(Permission.ADD_PHOTOS) and not read_only,
     )
     view = PhotoGalleryView()

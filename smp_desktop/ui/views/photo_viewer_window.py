@@ -89,12 +89,17 @@ class PhotoViewerWindow(QDialog):
         self.zoom_label.setObjectName("zoomLabel")
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("1600 %") + 8)
         self.ghost = GhostControls()
+        self.hairline_check = QCheckBox(self.tr("Hairline design"))
+        self.hairline_check.setObjectName("hairlineCheck")
+        self.hairline_check.setToolTip(self.tr("Show the client's current hairline design for this view over it"))
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.previous_button)
         toolbar.addWidget(self.next_button)
         toolbar.addWidget(self.position_label)
         toolbar.addSpacing(16)
+        toolbar.addWidget(self.hairline_check)
+        toolbar.addSpacing(12)
         toolbar.addWidget(self.ghost, 1)
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.actual_size_button):
             toolbar.addWidget(widget)
