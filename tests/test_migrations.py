@@ -16,8 +16,10 @@ from sqlalchemy import inspect
 from smp_desktop.core.backups import list_backups
 from smp_desktop.core.db import migrate
 from smp_desktop.core.db.engine import make_engine, sqlite_url
+from smp_desktop.core.domain import PhotoView, ScalpZone, SessionStatus
 from smp_desktop.core.models import Base
-from smp_desktop.core.studio_db import StudioOpenError, open_studio
+from smp_desktop.core.services.access import Actor
+from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from tests.conftest import next_release_migrations
 
@@ -47,10 +49,19 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     engine.dispose()
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sqlite")), ids=lambda p: p.stem)
+RELEASED = sorted(FIXTURES.glob("schema_*.sqlite")) + sorted(p for p in FIXTURES.glob("schema_*") if p.is_dir())
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
 def test_every_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> None:
-    paths = StudioPaths(tmp_path / "studio").ensure()
-    shutil.copy(fixture, paths.database)
+    """Each fixture is a studio as a released version left it: a bare database (0001) or a data folder with its
+    photos (from 0002)."""
+    paths = StudioPaths(tmp_path / "studio")
+    if fixture.is_dir():
+        shutil.copytree(fixture, paths.root)
+    else:
+        paths.ensure()
+        shutil.copy(fixture, paths.database)
     with open_studio(paths) as studio:
         owner = studio.services.studio.owner()
         assert studio.services.studio.info().name == "Fixture Studio"
@@ -61,7 +72,26 @@ def test_every_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: P
         assert record.draft.notes == "Prefers mornings.\nNervous about needles."
         greek = studio.services.clients.search(owner, "παπαδ").rows
         assert greek and studio.services.clients.get(owner, greek[0].id).draft.scars[0].notes == "12 cm"
+        if fixture.is_dir():
+            _assert_course_intact(studio, owner, found[0].id)
         assert studio.services.maintenance.check().healthy
+
+
+def _assert_course_intact(studio: OpenStudio, owner: Actor, client_id: int) -> None:
+    """From schema 0002: a completed session with its zones, its photo (file and record) and a hairline design."""
+    (session,) = studio.services.sessions.overview(owner, client_id).sessions
+    record = studio.services.sessions.get(owner, session.id)
+    assert record.status is SessionStatus.COMPLETED and record.draft.notes == "Léger, première couche"
+    zones = record.draft.zones
+    assert [(z.zone, z.pigment_lot, z.dilution_water_parts, z.dilution_pigment_parts) for z in zones] == [
+        (ScalpZone.HAIRLINE, "CB-24117", 3, 1),
+        (ScalpZone.CROWN, "CH-25031", 2, 1),
+    ]
+    (photo,) = studio.services.photos.list_for_client(owner, client_id)
+    assert photo.original_filename == "przód.jpg" and photo.session_id == session.id and photo.marketing_consent
+    assert studio.services.photos.file_path(owner, photo.id).is_file()
+    design = studio.services.hairlines.current(owner, client_id, PhotoView.FRONT_HAIRLINE)
+    assert design is not None and design.note == "Ниже на 5 мм" and design.base_photo_id == photo.id
 
 
 def _studio_at_released_schema(tmp_path: Path) -> StudioPaths:
