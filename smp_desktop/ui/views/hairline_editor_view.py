@@ -22,13 +22,13 @@ from PySide6.QtGui import (
     QUndoCommand,
     QUndoStack,
 )
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from smp_desktop.core import hairline_edit as edit
 from smp_desktop.core.hairline import HairlineShapes, Point, ZoneKind, sample_curve
 from smp_desktop.core.hairline_edit import Part, Target
 from smp_desktop.ui.views.hairline_overlay import GRAB_RADIUS, HairlineOverlay
-from smp_desktop.ui.views.zoom_canvas import ZoomCanvas
+from smp_desktop.ui.views.photo_viewer import PhotoViewer
 
 BLANK_SIZE = (1200, 900)  # the canvas when the view has no photo yet
 
@@ -69,13 +69,14 @@ class ShapesCommand(QUndoCommand):
         self._editor.apply_shapes(self._before)
 
 
-class HairlineEditor(ZoomCanvas):
+class HairlineEditor(PhotoViewer):
     shapes_changed = Signal()  # an edit, an undo or a redo (not while a drag is still moving)
     selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hairlineCanvas")
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)  # the mouse draws here; panning is the editor's own
         self.overlay = HairlineOverlay(parent=self._photo)
         self.undo_stack = QUndoStack(self)
         self._shapes = HairlineShapes()
@@ -94,7 +95,7 @@ class HairlineEditor(ZoomCanvas):
         self.set_photo(None)
 
     # --- the photo and the design ---------------------------------------------------------------------------
-    def set_photo(self, pixmap: QPixmap | None) -> None:
+    def set_photo(self, pixmap: QPixmap | None, *, scene_width: float | None = None) -> None:
         """The photo to draw on (None: a blank canvas). The design keeps its place relative to the photo."""
         if pixmap is None or pixmap.isNull():
             pixmap = QPixmap(*BLANK_SIZE)
