@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,27 +15,9 @@ from PySide6.QtWidgets import (
 
 from smp_desktop.core.domain import ScarKind
 from smp_desktop.ui.models.scar_table_model import KIND, LOCATION, NOTES, ScarTableModel
-from smp_desktop.ui.vocabulary import label
+from smp_desktop.ui.views.choice_delegate import ChoiceDelegate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class ScarKindDelegate(QStyledItemDelegate):
-    """Edits the kind column with a drop-down of the labelled kinds."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
-        editor = QComboBox(parent)
-        for kind in ScarKind:
-            editor.addItem(label(kind), kind.value)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class ScarEditor(QWidget):
@@ -47,7 +26,7 @@ class ScarEditor(QWidget):
         self.model = ScarTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(KIND, ScarKindDelegate(self.table))
+        self.table.setItemDelegateForColumn(KIND, ChoiceDelegate(ScarKind, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(

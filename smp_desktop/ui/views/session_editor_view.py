@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smp_desktop.core.domain import SessionKind
+from smp_desktop.core.domain import ScalpZone, SessionKind
 from smp_desktop.core.services.session_validation import MAX_DURATION_MINUTES, MAX_LENGTHS, MIN_DURATION_MINUTES
 from smp_desktop.ui.locale_format import numeric_date_format
 from smp_desktop.ui.models.zone_table_model import (
@@ -47,12 +47,12 @@ from smp_desktop.ui.models.zone_table_model import (
     ZONE,
     ZoneTableModel,
 )
+from smp_desktop.ui.views.choice_delegate import ChoiceDelegate
 from smp_desktop.ui.views.client_form_view import FORM_STYLE
 from smp_desktop.ui.views.form_widgets import FieldError, FormSection
 from smp_desktop.ui.views.zone_delegates import (
     DilutionDelegate,
     TextDelegate,
-    ZoneDelegate,
     stroke_delegate,
     voltage_delegate,
 )
@@ -306,7 +306,7 @@ class SessionEditorView(QWidget):
         self.zone_table.setObjectName("zoneTable")
         self.zone_table.setModel(self.zone_model)
         table = self.zone_table
-        table.setItemDelegateForColumn(ZONE, ZoneDelegate(table))
+        table.setItemDelegateForColumn(ZONE, ChoiceDelegate(ScalpZone, table, editor_name="zoneEditor"))
         table.setItemDelegateForColumn(DILUTION, DilutionDelegate(table))
         table.setItemDelegateForColumn(VOLTAGE, voltage_delegate(table))
         table.setItemDelegateForColumn(STROKE, stroke_delegate(table))

@@ -1,4 +1,4 @@
-"""Editors for the zone table's cells: the zone as a drop-down of labelled zones, the dilution as "water : pigment"
+"""Editors for the zone table's cells (the zone itself is a ChoiceDelegate): the dilution as "water : pigment"
 text, and machine numbers with their unit (an empty value is shown as a dash)."""
 
 from __future__ import annotations
@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QLineEdit,
     QStyledItemDelegate,
@@ -14,30 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smp_desktop.core.domain import ScalpZone
 from smp_desktop.core.services.session_validation import MAX_STROKE_MM, MAX_VOLTAGE, ZONE_MAX_LENGTHS
-from smp_desktop.ui.vocabulary import label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class ZoneDelegate(QStyledItemDelegate):
-    """The zone column: a drop-down of the scalp zones."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
-        editor = QComboBox(parent)
-        editor.setObjectName("zoneEditor")
-        for zone in ScalpZone:
-            editor.addItem(label(zone), zone.value)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class DilutionDelegate(QStyledItemDelegate):
