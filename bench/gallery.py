@@ -26,8 +26,8 @@ def photo_files(count: int = PHOTOS) -> list[Path]:
     """count distinct 12-megapixel scalp JPEGs (made once, kept in bench/.cache)."""
     sys.path.insert(0, str(ROOT / "tests" / "ui"))
     from PIL import ImageDraw
-    from scalp_photos import scalp_image
 
+    from smp_desktop.core.demo_photos import scalp_image
     from smp_desktop.core.domain import PhotoView
 
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from smp_desktop.core.demo import create_demo_studio
+from smp_desktop.core.demo_photos import PHOTO_CLIENTS
 from smp_desktop.core.demo_sessions import Artist, DemoClient, demo_sessions
-from smp_desktop.core.domain import PIGMENTING_KINDS, SessionKind, SessionStatus, TreatmentReason
+from smp_desktop.core.domain import PIGMENTING_KINDS, PhotoView, SessionKind, SessionStatus, TreatmentReason
 from smp_desktop.core.services.session_schedule import Booked, overlap_warning, spacing_warning
 from smp_desktop.core.services.session_validation import check_session
 from smp_desktop.core.studio_db import open_studio
@@ -100,3 +101,22 @@ def test_the_demo_studio_has_sessions_staff_and_tomorrows_appointments(tmp_path)
         assert all(9 <= a.starts_at.astimezone().hour <= 17 for a in tomorrow)
         some = sessions.overview(owner, tomorrow[0].client_id)
         assert some.course.next_planned is not None
+
+        # Photo histories for the first clients of the list whose course has begun, each photo taken at its visit.
+        assert "Adding photos" in texts
+        first = [c.id for c in studio.services.clients.list_page(owner, limit=60)[0]]
+        with_photos = [cid for cid in first if studio.services.photos.count_for_client(owner, cid)]
+        assert len(with_photos) == PHOTO_CLIENTS
+        for client_id in with_photos:
+            visits = {s.id: s for s in sessions.overview(owner, client_id).sessions}
+            photos = studio.services.photos.list_for_client(owner, client_id)
+            assert {p.view for p in photos} == {PhotoView.FRONT_HAIRLINE, PhotoView.CROWN}
+            for photo in photos:
+                visit = visits[photo.session_id]  # type: ignore[index]
+                assert visit.status is SessionStatus.COMPLETED and photo.taken_at_from_photo
+                assert photo.taken_at == visit.starts_at.replace(second=0, microsecond=0)
+            assert studio.services.photos.comparison_pair(owner, client_id, PhotoView.FRONT_HAIRLINE) is not None
+            design = studio.services.hairlines.current(owner, client_id, PhotoView.FRONT_HAIRLINE)
+            fronts = [p for p in photos if p.view is PhotoView.FRONT_HAIRLINE]
+            assert design is not None and design.base_photo_id == min(fronts, key=lambda p: p.taken_at).id
+        assert studio.services.maintenance.check().healthy

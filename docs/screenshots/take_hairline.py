@@ -1,6 +1,6 @@
 """Regenerates the hairline design screenshots: the Hairline tab drawing the current design on the consultation
 photo (a density zone picked), and the same design over the latest photo of the view, after the sessions.
-The scalp photos are drawn by tests/ui/scalp_photos.py.
+The scalp photos are drawn by smp_desktop/core/demo_photos.py.
 
 Run from the repository root:  .venv/bin/python docs/screenshots/take_hairline.py
 """
@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "ui"))
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from scalp_photos import write_scalp_photo
 
+from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import PhotoView
 from smp_desktop.core.hairline import HairlineShapes, Point, Zone, ZoneKind
 from smp_desktop.core.hairline_edit import Part, Target

@@ -1,6 +1,6 @@
 """Regenerates the photo library screenshots: the client's Photos tab, the viewer with the ghost of the last shot,
 the before/after comparison with its wipe line, and the import dialog's summary. The scalp photos are drawn by
-tests/ui/scalp_photos.py (a shaded head, the hair left at the sides, pigment dots denser session by session).
+smp_desktop/core/demo_photos.py (a shaded head, the hair left at the sides, pigment dots denser session by session).
 
 Run from the repository root:  .venv/bin/python docs/screenshots/take_photos.py
 """
@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "ui"))
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from scalp_photos import write_scalp_photo
 
+from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import PhotoView, SessionKind
 from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.services.session_data import SessionDraft

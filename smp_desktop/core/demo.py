@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from smp_desktop.core.demo_people import demo_clients
+from smp_desktop.core.demo_photos import add_demo_photos
 from smp_desktop.core.demo_sessions import add_demo_sessions
 from smp_desktop.core.progress import Progress
 from smp_desktop.core.services.access import Actor
@@ -62,4 +63,6 @@ def create_demo_studio(
     yield from add_demo_sessions(
         services.studio, services.sessions, studio.sessions, owner, seed=seed, today=today or date.today()
     )
+    first_clients = [summary.id for summary in services.clients.list_page(owner, limit=60)[0]]
+    yield from add_demo_photos(services.photos, services.sessions, services.hairlines, owner, first_clients, seed=seed)
     return owner

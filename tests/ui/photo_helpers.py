@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex
-from scalp_photos import write_scalp_photo
 
+from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import PhotoView
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.photo_data import ImportSummary, PhotoImportOptions, PhotoRecord

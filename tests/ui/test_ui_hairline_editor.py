@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
-from scalp_photos import scalp_image
 from sqlalchemy import select
 
+from smp_desktop.core.demo_photos import scalp_image
 from smp_desktop.core.domain import PhotoView, StaffRole
 from smp_desktop.core.hairline import HairlineShapes, Point, Zone, ZoneKind
 from smp_desktop.core.models import HairlineDesign, StaffMember

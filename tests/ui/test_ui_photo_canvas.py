@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 from pytestqt.qtbot import QtBot
-from scalp_photos import write_scalp_photo
 
+from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import PhotoView
 from smp_desktop.ui.photo_images import read_image
 from smp_desktop.ui.views.photo_compare_view import CompareMode, PhotoCompareView
