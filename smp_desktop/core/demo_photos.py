@@ -159,7 +159,7 @@ def add_demo_photos(
                 density = DENSITY.get(visit.kind, 0.85)
                 taken = visit.starts_at.astimezone().replace(tzinfo=None)
                 for view in views:
-                    path = Path(folder) / f"{client_id}-{visit.id}-{view.value}.jpg"
+                    path = Path(folder) / str(visit.id) / f"IMG_{rng.randrange(1000, 10000)}.jpg"
                     write_scalp_photo(
                         path, view, taken=taken, size=DEMO_PHOTO_SIZE, density=density, skin=skin,
                         seed=rng.randrange(1_000_000), shift=(shift[0] + rng.uniform(-0.01, 0.01), shift[1]),
