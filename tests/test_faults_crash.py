@@ -29,7 +29,7 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_confirmed(tmp_path: 
     entries = crash_writer.read_ledger(ledger)
     confirmed = [e for e in entries if e.get("done")]
     kinds = {e["kind"] for e in confirmed}
-    assert kinds == {"create", "update", "archive"}, "the loop must exercise every kind of write"
+    assert kinds == {"create", "update", "archive", "photo"}, "the loop must exercise every kind of write"
     assert len(confirmed) > RUNS * 3  # the writer really wrote between the kills
 
 
@@ -49,6 +49,30 @@ def test_the_check_catches_a_lost_or_altered_write(tmp_path: Path) -> None:
     problems = crash_writer.verify(data_dir, ledger)
     assert any(p.startswith(f"client #{victim} is ") for p in problems)
     assert any("was never written by the writer" in p and "Ghost" in p for p in problems)
+
+
+def test_the_check_catches_a_lost_photo_and_a_stray_file(tmp_path: Path) -> None:
+    data_dir, ledger = tmp_path / "studio", tmp_path / "ledger.jsonl"
+    crash_writer.new_studio(data_dir)
+    rng = random.Random(5)
+    photos: dict[int, tuple[int, str]] = {}
+    for run in range(1, 6):  # until a photo import has been confirmed
+        crash_writer.crash_run(data_dir, ledger, run, rng, most=0.8)
+        photos, _ = crash_writer.expected_photos(crash_writer.read_ledger(ledger))
+        if photos:
+            break
+    assert photos and crash_writer.verify(data_dir, ledger) == []
+    photo_id = max(photos)
+    with open_studio(StudioPaths(data_dir)) as studio:
+        owner = studio.services.studio.owner()
+        studio.services.photos.delete(owner, photo_id)
+    (data_dir / "photos" / "ff").mkdir(exist_ok=True)
+    (data_dir / "photos" / "ff" / ("ff" * 32 + ".jpg")).write_bytes(b"a stray photo")
+    problems = crash_writer.verify(data_dir, ledger)
+    assert any(p.startswith(f"confirmed photo #{photo_id} ") for p in problems)
+    _, cut_off = crash_writer.expected_photos(crash_writer.read_ledger(ledger))
+    strays_reported = any("is an orphan file" in p for p in problems)
+    assert strays_reported == (cut_off == 0)  # a stray file is tolerated only for an import a kill cut off
 
 
 def _intent(run: int, op: int, kind: str, client_id: int | None, **state: object) -> dict[str, object]:
