@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -13,19 +14,21 @@ from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.backups import BackupService, RestoreRequest
 from smp_desktop.core.studio_db import OpenStudio, Services
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.client_tabs import ClientAreaTabs
 from smp_desktop.ui.controllers.backup_controller import BackupController
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
 from smp_desktop.ui.controllers.clients_controller import ClientActions, ClientsController
-from smp_desktop.ui.controllers.hairline_controller import HairlineController
-from smp_desktop.ui.controllers.hairline_tab import add_hairline_tab
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
-from smp_desktop.ui.controllers.photo_library import designs_source, sessions_source
-from smp_desktop.ui.controllers.photos_controller import PhotosController, add_photos_tab
-from smp_desktop.ui.controllers.sessions_controller import SessionsController, add_sessions_tab
 from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.notice_banner import NoticeBanner
 from smp_desktop.ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from smp_desktop.ui.client_tabs import Built
+    from smp_desktop.ui.controllers.hairline_controller import HairlineController
+    from smp_desktop.ui.controllers.photos_controller import PhotosController
+    from smp_desktop.ui.controllers.sessions_controller import SessionsController
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +61,20 @@ class Workspace:
     backups: BackupController | None = None
     read_only_banner: NoticeBanner | None = None
     storage_banner: NoticeBanner | None = None
-    hairline: HairlineController | None = None
-    photos: PhotosController | None = None
-    sessions: SessionsController | None = None
+    client_tabs: ClientAreaTabs | None = None
+
+    # The client page's other tabs, built on first use (see ui/client_tabs.py); None when the actor has no such tab.
+    @property
+    def sessions(self) -> SessionsController | None:
+        return self.client_tabs.sessions if self.client_tabs is not None else None
+
+    @property
+    def photos(self) -> PhotosController | None:
+        return self.client_tabs.photos if self.client_tabs is not None else None
+
+    @property
+    def hairline(self) -> HairlineController | None:
+        return self.client_tabs.hairline if self.client_tabs is not None else None
 
 
 def build_workspace(
@@ -72,6 +86,7 @@ def build_workspace(
     context: StudioContext | None = None,
     today: Callable[[], date] = date.today,
     search_delay_ms: int = SEARCH_DELAY_MS,
+    defer_client_tabs: bool = True,
 ) -> Workspace:
     context = context or StudioContext()
     read_only = context.read_only_reason is not None
@@ -103,31 +118,42 @@ def build_workspace(
     )
     clients.list.active_count_changed.connect(window.set_client_count)
     window.add_close_guard(clients.confirm_close)
-    sessions = add_sessions_tab(
-        clients_view, clients, services.sessions, services.studio, actor, runner, today=today, read_only=read_only
-    )
-    photos = add_photos_tab(
-        clients_view,
-        clients,
-        services.photos,
-        lambda client_id: services.clients.get(actor, client_id).display_name,
-        actor,
-        runner,
-        settings,
-        sessions=sessions_source(getattr(services, "sessions", None), actor),
-        designs=designs_source(services.hairlines, actor),
-        read_only=read_only,
-    )
-    hairline = add_hairline_tab(
-        clients_view,
-        clients,
-        services.hairlines,
-        services.photos,
-        actor,
-        runner,
-        window,
-        read_only=read_only,
-    )
+
+    def build_client_tabs() -> Built:
+        # Imported here: these areas' modules load after the list has painted, not before.
+        from smp_desktop.ui.controllers.hairline_tab import add_hairline_tab
+        from smp_desktop.ui.controllers.photo_library import designs_source, sessions_source
+        from smp_desktop.ui.controllers.photos_controller import add_photos_tab
+        from smp_desktop.ui.controllers.sessions_controller import add_sessions_tab
+
+        sessions = add_sessions_tab(
+            clients_view, clients, services.sessions, services.studio, actor, runner, today=today, read_only=read_only
+        )
+        photos = add_photos_tab(
+            clients_view,
+            clients,
+            services.photos,
+            lambda client_id: services.clients.get(actor, client_id).display_name,
+            actor,
+            runner,
+            settings,
+            sessions=sessions_source(getattr(services, "sessions", None), actor),
+            designs=designs_source(services.hairlines, actor),
+            read_only=read_only,
+        )
+        hairline = add_hairline_tab(
+            clients_view,
+            clients,
+            services.hairlines,
+            services.photos,
+            actor,
+            runner,
+            window,
+            read_only=read_only,
+        )
+        return sessions, photos, hairline
+
+    client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
     window.closing.connect(clients.save_state)
     commands = MainWindowController(window, services.maintenance, runner)
     read_only_banner = storage_banner = None
@@ -168,7 +194,5 @@ def build_workspace(
         backups,
         read_only_banner,
         storage_banner,
-        hairline,
-        photos=photos,
-        sessions=sessions,
+        client_tabs,
     )

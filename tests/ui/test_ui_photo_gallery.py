@@ -64,8 +64,8 @@ def test_gallery_groups_by_session_and_by_view_with_badges(
     qtbot: QtBot, workspace: Workspace, course: tuple[ClientRecord, dict[str, PhotoRecord]]
 ) -> None:
     client, photos = course
-    assert "Photos" in tab_titles(workspace)
     controller, gallery = open_photos_tab(workspace, client.id)
+    assert "Photos" in tab_titles(workspace)
     assert gallery.name_label.text() == client.display_name
     assert gallery.count_label.text() == "4 photos"
     model = controller.model

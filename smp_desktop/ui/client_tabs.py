@@ -1,0 +1,72 @@
+"""The client page's tabs beyond Profile (sessions, photos, hairline), built when first needed: when the first
+client is opened, or shortly after the window has shown its list. Start-up then pays only for the list and the
+profile form; the tabs' modules and widgets come a moment later, before anyone can open a client."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from smp_desktop.ui.controllers.clients_controller import ClientsController
+from smp_desktop.ui.views.clients_area_view import ClientsAreaView
+
+if TYPE_CHECKING:
+    from smp_desktop.ui.controllers.hairline_controller import HairlineController
+    from smp_desktop.ui.controllers.photos_controller import PhotosController
+    from smp_desktop.ui.controllers.sessions_controller import SessionsController
+
+    Built = tuple[SessionsController | None, PhotosController | None, HairlineController | None]
+
+BUILD_AFTER_MS = 300  # after the first paint of the list; long before a person can pick a client
+
+
+class ClientAreaTabs(QObject):
+    def __init__(
+        self, view: ClientsAreaView, clients: ClientsController, build: Callable[[], Built], *, defer: bool = True
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._clients = clients
+        self._build: Callable[[], Built] | None = build
+        self._built: Built = (None, None, None)
+        clients.client_changed.connect(self._on_client_changed)
+        if defer:
+            QTimer.singleShot(BUILD_AFTER_MS, self, self.ensure)
+        else:
+            self.ensure()
+
+    @property
+    def built(self) -> bool:
+        return self._build is None
+
+    def ensure(self) -> Built:
+        """Build the tabs now if they are not yet (and show them the client already open)."""
+        if self._build is None:
+            return self._built
+        build, self._build = self._build, None
+        self._built = build()
+        client_id = self._clients.client_id
+        self._view.set_client_tabs_enabled(client_id is not None)
+        if client_id is not None:
+            for controller in self._built:
+                if controller is not None:
+                    controller.set_client(client_id)
+        return self._built
+
+    @property
+    def sessions(self) -> SessionsController | None:
+        return self.ensure()[0]
+
+    @property
+    def photos(self) -> PhotosController | None:
+        return self.ensure()[1]
+
+    @property
+    def hairline(self) -> HairlineController | None:
+        return self.ensure()[2]
+
+    def _on_client_changed(self, client_id: object) -> None:
+        if self._build is not None:
+            self.ensure()
