@@ -20,7 +20,7 @@ from smp_desktop.core.domain import (
 )
 from smp_desktop.core.models import AuditEvent
 from smp_desktop.core.services.access import Actor, PermissionDenied
-from smp_desktop.core.services.client_data import ClientDraft, ScarEntry
+from smp_desktop.core.services.client_data import ClientDraft, ScarEntry, without_clinical
 from smp_desktop.core.services.clients import PossibleDuplicate
 from smp_desktop.core.services.errors import NotFound, ValidationFailed
 from smp_desktop.core.studio_db import OpenStudio
@@ -217,6 +217,35 @@ def test_roles_limit_what_a_staff_member_may_do(studio: OpenStudio, owner: Actor
     with pytest.raises(PermissionDenied, match="Rita"):
         studio.services.clients.set_archived(reception, record.id, True)
     assert not studio.services.clients.get(owner, record.id).archived
+
+
+def test_the_front_desk_sees_and_changes_no_health_data(studio: OpenStudio, owner: Actor, make_client) -> None:  # type: ignore[no-untyped-def]
+    clients = studio.services.clients
+    record = make_client(
+        first_name="Γιώργος",
+        last_name="Παπαδόπουλος",
+        reasons=(TreatmentReason.ALOPECIA,),
+        norwood_stage="5",
+        alopecia_temporary=True,
+        scalp_condition_notes="psoriasis behind the left ear",
+        scars=(ScarEntry("crown", ScarKind.SURGICAL, "6 cm"),),
+        hair_colour="black",
+    )
+    reception = Actor(staff_id=owner.staff_id, display_name="Rita", role=StaffRole.RECEPTION)
+    seen = clients.get(reception, record.id)
+    assert not seen.health_visible and seen.draft == without_clinical(record.draft)
+    assert seen.draft.hair_colour == "black" and seen.draft.scars == () and seen.draft.norwood_stage == ""
+    assert "temporary_alopecia" not in {c.code for c in seen.concerns}
+
+    # A phone change from the front desk keeps what it could not see.
+    clients.update(reception, record.id, seen.draft.replace(phone="+30 691 234 5678"))
+    whole = clients.get(owner, record.id)
+    assert whole.health_visible and whole.draft.phone != record.draft.phone
+    assert whole.draft.replace(phone=record.draft.phone) == record.draft  # everything else as it was
+
+    # A client added at the desk carries no health data, whatever the draft held.
+    added = clients.create(reception, ClientDraft(first_name="Ann", last_name="Lee", norwood_stage="3"))
+    assert clients.get(owner, added.id).draft.norwood_stage == ""
 
 
 def test_list_pages_follow_name_order_without_gaps(studio: OpenStudio, owner: Actor, make_client) -> None:  # type: ignore[no-untyped-def]

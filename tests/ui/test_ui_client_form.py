@@ -6,18 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from smp_desktop.core.domain import HairLengthWish, ReferralSource, ScarKind, TreatmentReason
+from smp_desktop.core.domain import HairLengthWish, ReferralSource, ScarKind, StaffRole, TreatmentReason
 from smp_desktop.core.services.access import Actor
-from smp_desktop.core.services.client_data import ClientRecord
+from smp_desktop.core.services.client_data import ClientRecord, ScarEntry
 from smp_desktop.core.studio_db import OpenStudio
+from smp_desktop.ui.background import SynchronousRunner
 from smp_desktop.ui.models.client_list_model import NAME
 from smp_desktop.ui.models.scar_table_model import KIND, LOCATION
 from smp_desktop.ui.views.client_form_view import ClientFormView
-from smp_desktop.ui.workspace import Workspace
+from smp_desktop.ui.workspace import Workspace, build_workspace
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -321,3 +322,39 @@ def test_ctrl_s_saves(qtbot: QtBot, workspace: Workspace, studio: OpenStudio, ow
     # A button's shortcut "animates" the click: it is pressed, then released a moment later.
     qtbot.waitUntil(lambda: studio.services.clients.count(owner) == 1)
     assert only_client(studio, owner).draft.first_name == "Shortcut"
+
+
+def test_the_front_desk_form_hides_the_clinical_profile_and_saving_keeps_it(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    make_client: Callable[..., ClientRecord],
+    runner: SynchronousRunner,
+    settings: QSettings,
+) -> None:
+    record = make_client(
+        first_name="Иван",
+        last_name="Иванов",
+        norwood_stage="6",
+        reasons=(TreatmentReason.SCAR_CONCEALMENT,),
+        scars=(ScarEntry("back of head", ScarKind.FUT_STRIP, "14 cm"),),
+        hair_colour="dark brown",
+    )
+    member = studio.services.studio.add_staff(owner, "Rita Reception", StaffRole.RECEPTION)
+    reception = Actor(member.id, member.display_name, member.role)
+    desk = build_workspace(studio.services, reception, runner, settings, search_delay_ms=0)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    select_row_named(desk, "Иванов, Иван")
+    form = desk.clients_view.form
+    assert not form.hair_loss_section.isVisible() and not form.scars_section.isVisible()
+    assert form.hair_and_skin_section.isVisible() and form.hair_colour.isVisible()
+    assert not form.scalp_condition.isVisible() and not form.fitzpatrick_type.isVisible()
+    assert form.hair_colour.text() == "dark brown"
+
+    form.phone.clear()
+    qtbot.keyClicks(form.phone, "+7 912 345-67-89")
+    qtbot.mouseClick(form.save_button, LEFT)
+    saved = studio.services.clients.get(owner, record.id).draft
+    assert saved.phone.startswith("+7") and saved.norwood_stage == "6"
+    assert saved.scars == record.draft.scars and saved.reasons == record.draft.reasons

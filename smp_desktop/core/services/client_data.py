@@ -68,6 +68,25 @@ class ClientDraft:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
+# The clinical part of the SMP profile: health data that only those with VIEW_HEALTH see (not the front desk).
+CLINICAL_FIELDS = (
+    "reasons",
+    "norwood_stage",
+    "alopecia_pattern",
+    "alopecia_temporary",
+    "scars",
+    "fitzpatrick_type",
+    "scalp_condition",
+    "scalp_condition_notes",
+)
+
+
+def without_clinical(draft: ClientDraft) -> ClientDraft:
+    """The draft with its clinical fields at their blank defaults."""
+    blank = ClientDraft()
+    return draft.replace(**{name: getattr(blank, name) for name in CLINICAL_FIELDS})
+
+
 @dataclass(frozen=True, slots=True)
 class SuitabilityConcern:
     code: str  # stable: "keep_long_hair", "temporary_alopecia", "under_18"
@@ -84,6 +103,7 @@ class ClientRecord:
     created_at: datetime
     updated_at: datetime
     concerns: tuple[SuitabilityConcern, ...] = field(default=())
+    health_visible: bool = True  # False: the actor may not see health data; the clinical fields are blank here
 
     @property
     def display_name(self) -> str:

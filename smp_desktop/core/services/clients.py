@@ -15,7 +15,14 @@ from smp_desktop.core.models import Client, ClientScar, Studio
 from smp_desktop.core.models.base import utcnow
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
-from smp_desktop.core.services.client_data import ClientDraft, ClientRecord, ClientSummary, ScarEntry
+from smp_desktop.core.services.client_data import (
+    CLINICAL_FIELDS,
+    ClientDraft,
+    ClientRecord,
+    ClientSummary,
+    ScarEntry,
+    without_clinical,
+)
 from smp_desktop.core.services.client_search import SearchResult, search_clients, summary_select, to_summary
 from smp_desktop.core.services.client_validation import CheckedClient, check_client, suitability_concerns
 from smp_desktop.core.services.errors import NotFound, ValidationFailed
@@ -52,7 +59,7 @@ class ClientService:
             client = session.get(Client, client_id, options=[selectinload(Client.scars)])
             if client is None:
                 raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
-            return self._record(client)
+            return self._record(client, actor)
 
     def iter_records(self, actor: Actor, *, include_archived: bool = True, batch: int = 500) -> Iterator[ClientRecord]:
         """Every client in id order, loaded a batch at a time (exports)."""
@@ -66,7 +73,7 @@ class ClientService:
                 if not include_archived:
                     statement = statement.where(Client.archived.is_(False))
                 clients = session.scalars(statement.limit(batch)).all()
-                records = [self._record(client) for client in clients]
+                records = [self._record(client, actor) for client in clients]
             yield from records
             if len(clients) < batch:
                 return
@@ -121,6 +128,8 @@ class ClientService:
     def create(self, actor: Actor, draft: ClientDraft, *, allow_duplicate: bool = False) -> ClientRecord:
         require(actor, Permission.EDIT_CLIENTS)
         with self._sessions.begin() as session:
+            if not actor.can(Permission.VIEW_HEALTH):  # the front desk records no health data
+                draft = without_clinical(draft)
             checked = check_client(draft, today=self._today(), default_region=self._region(session))
             if not allow_duplicate:
                 matches = self._duplicates(session, checked, None)
@@ -131,7 +140,7 @@ class ClientService:
             session.add(client)
             session.flush()
             audit.record(session, actor, "create", "client", client.id)
-            return self._record(client)
+            return self._record(client, actor)
 
     def update(self, actor: Actor, client_id: int, draft: ClientDraft) -> ClientRecord:
         require(actor, Permission.EDIT_CLIENTS)
@@ -139,12 +148,15 @@ class ClientService:
             client = session.get(Client, client_id, options=[selectinload(Client.scars)])
             if client is None:
                 raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
+            if not actor.can(Permission.VIEW_HEALTH):  # what the front desk cannot see stays as it is
+                stored = self._record(client, None).draft
+                draft = draft.replace(**{name: getattr(stored, name) for name in CLINICAL_FIELDS})
             checked = check_client(draft, today=self._today(), default_region=self._region(session))
             changed = [name for name in DRAFT_COLUMNS if getattr(client, name) != getattr(checked.draft, name)]
             self._apply(client, checked)
             session.flush()
             audit.record(session, actor, "update", "client", client.id, ",".join(changed))
-            return self._record(client)
+            return self._record(client, actor)
 
     def set_archived(self, actor: Actor, client_id: int, archived: bool) -> ClientRecord:
         """Archived clients leave the default list and search; nothing about them is deleted."""
@@ -156,7 +168,7 @@ class ClientService:
             client.archived = archived
             client.archived_at = utcnow() if archived else None
             audit.record(session, actor, "archive" if archived else "unarchive", "client", client.id)
-            return self._record(client)
+            return self._record(client, actor)
 
     def create_many(
         self,
@@ -273,11 +285,15 @@ class ClientService:
         for name, value in ClientService._derived(checked).items():
             setattr(client, name, value)
 
-    def _record(self, client: Client) -> ClientRecord:
+    def _record(self, client: Client, actor: Actor | None) -> ClientRecord:
+        """The record as actor may see it (None: whole, for the service's own use)."""
         values = {name: getattr(client, name) for name in DRAFT_COLUMNS}
         values["reasons"] = tuple(values["reasons"] or ())
         scars = tuple(ScarEntry(s.location, s.kind, s.notes) for s in client.scars)
         draft = ClientDraft(**values, scars=scars)
+        health_visible = actor is None or actor.can(Permission.VIEW_HEALTH)
+        if not health_visible:
+            draft = without_clinical(draft)
         return ClientRecord(
             id=client.id,
             draft=draft,
@@ -285,4 +301,5 @@ class ClientService:
             created_at=client.created_at,
             updated_at=client.updated_at,
             concerns=suitability_concerns(draft, today=self._today()),
+            health_visible=health_visible,
         )

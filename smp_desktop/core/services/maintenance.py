@@ -114,8 +114,9 @@ class MaintenanceService:
                 records: list[StoredPhoto] = []
             else:
                 rows = connection.execute(
-                    select(Photo.stored_name, Photo.content_hash, func.min(Photo.id), func.min(Photo.original_filename))
-                    .group_by(Photo.stored_name, Photo.content_hash)
+                    select(
+                        Photo.stored_name, Photo.content_hash, func.min(Photo.id), func.min(Photo.original_filename)
+                    ).group_by(Photo.stored_name, Photo.content_hash)
                 ).all()
                 records = [StoredPhoto(name, digest, photo_id, original) for name, digest, photo_id, original in rows]
         found = reconcile(store, records, prefix=self._paths.photos.relative_to(self._paths.root).as_posix())

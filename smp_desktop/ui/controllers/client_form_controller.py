@@ -70,6 +70,7 @@ class ClientFormController(QObject):
             view.make_read_only()
         self._clients = clients
         self._actor = actor
+        view.set_health_visible(actor.can(Permission.VIEW_HEALTH))
         self._runner = runner
         self._today = today
         self._default_country = default_country

@@ -270,8 +270,17 @@ class ClientFormView(QWidget):
         )
         return self._register(section)
 
+    def set_health_visible(self, visible: bool) -> None:
+        """Show or hide the clinical part of the profile (health data: not for the front desk)."""
+        self.hair_loss_section.setVisible(visible)
+        self.scars_section.setVisible(visible)
+        for editor in (self.fitzpatrick_type, self.scalp_condition, self.scalp_condition_notes):
+            cell = editor.parentWidget()  # the row's field: the editor with its error line
+            assert cell is not None
+            self.hair_and_skin_section.form.setRowVisible(cell, visible)
+
     def _hair_loss(self) -> FormSection:
-        section = FormSection(self.tr("SMP profile: hair loss"))
+        section = self.hair_loss_section = FormSection(self.tr("SMP profile: hair loss"))
         reasons = QWidget()
         reasons_layout = QGridLayout(reasons)
         reasons_layout.setContentsMargins(0, 0, 0, 0)
@@ -293,7 +302,7 @@ class ClientFormView(QWidget):
         return self._register(section)
 
     def _hair_and_skin(self) -> FormSection:
-        section = FormSection(self.tr("SMP profile: hair and skin"))
+        section = self.hair_and_skin_section = FormSection(self.tr("SMP profile: hair and skin"))
         self.hair_colour = section.add_field(
             "hair_colour", self.tr("Natural hair colour"), _line("hair_colour", self.tr("e.g. dark brown"))
         )
@@ -318,7 +327,7 @@ class ClientFormView(QWidget):
         return self._register(section)
 
     def _scars(self) -> FormSection:
-        section = FormSection(self.tr("Scars"))
+        section = self.scars_section = FormSection(self.tr("Scars"))
         self.scars = ScarEditor()
         section.add_field("scars", "", self.scars, focus=self.scars.table, span=True)
         return self._register(section)
