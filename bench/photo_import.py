@@ -72,6 +72,7 @@ def photo_set(count: int, orientation: int) -> list[Path]:
 def _import_once(files: list[Path]) -> tuple[float, float]:
     """Seconds to import files for one client of a new studio, through PhotoService, until the summary: wall-clock
     time, and CPU time of every thread of the process (what the import would take on otherwise idle cores)."""
+    from smp_desktop.core.progress import run_to_end
     from smp_desktop.core.services.client_data import ClientDraft
     from smp_desktop.core.services.photo_data import PhotoImportOptions
     from smp_desktop.core.studio_db import open_studio
@@ -82,12 +83,7 @@ def _import_once(files: list[Path]) -> tuple[float, float]:
         owner = studio.services.studio.owner()
         client = studio.services.clients.create(owner, ClientDraft(first_name="Jan", last_name="Żółkiewski"))
         started, cpu = time.perf_counter(), time.process_time()
-        steps = studio.services.photos.import_files(owner, files, PhotoImportOptions(client.id))
-        try:
-            while True:
-                next(steps)
-        except StopIteration as finished:
-            summary = finished.value
+        summary = run_to_end(studio.services.photos.import_files(owner, files, PhotoImportOptions(client.id)))
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         if summary.imported != len(files):
             raise RuntimeError(f"only {summary.imported} of {len(files)} imported: {summary.rejected[:1]}")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smp_desktop.core.domain import PhotoView
+from smp_desktop.core.progress import run_to_end
 
 if TYPE_CHECKING:
     from smp_desktop.core.services.photo_data import ImportedFile
@@ -59,13 +60,11 @@ def import_photos(args: argparse.Namespace, open_studio: Callable[[], OpenStudio
         stop = threading.Event()  # Ctrl+C stops between files: what was imported stays, nothing is half-done
         previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
         try:
-            steps = photos.import_files(
-                actor, files, options, should_stop=stop.is_set, on_file=lambda result: print(_line(result), flush=True)
-            )
-            while True:
-                next(steps)
-        except StopIteration as finished:
-            summary = finished.value
+
+            def say(result: ImportedFile) -> None:
+                print(_line(result), flush=True)
+
+            summary = run_to_end(photos.import_files(actor, files, options, should_stop=stop.is_set, on_file=say))
         except (ValidationFailed, NotFound) as exc:
             raise fail(f"{exc} Nothing was imported.") from exc
         finally:

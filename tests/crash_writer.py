@@ -24,6 +24,7 @@ from typing import Any
 from PIL import Image
 
 from smp_desktop.core.domain import PhotoView
+from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.client_data import ClientDraft, ClientRecord
 from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.studio_db import open_studio
@@ -121,13 +122,8 @@ def _import_photo(
     source = folder / "shot.jpg"
     Image.frombytes("RGB", (48, 32), rng.randbytes(48 * 32 * 3)).save(source, quality=90)
     ledger.append({**entry, "id": client_id})
-    steps = studio.services.photos.import_files(owner, [source], PhotoImportOptions(client_id, view=PhotoView.CROWN))
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            (outcome,) = finished.value.files
-            break
+    options = PhotoImportOptions(client_id, view=PhotoView.CROWN)
+    (outcome,) = run_to_end(studio.services.photos.import_files(owner, [source], options)).files
     assert outcome.photo is not None, outcome.reason
     photo = outcome.photo
     ledger.append({**entry, "id": client_id, "done": True, "photo": photo.id, "hash": photo.content_hash})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from smp_desktop.core.progress import Progress
+from smp_desktop.core.progress import Progress, run_to_end
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.photo_data import ImportSummary, PhotoImportOptions
 from smp_desktop.core.services.photos import PhotoService
@@ -20,9 +20,5 @@ def run_import(
     should_stop: Callable[[], bool] | None = None,
 ) -> tuple[list[Progress], ImportSummary]:
     progress: list[Progress] = []
-    steps = photos.import_files(actor, list(files), options, should_stop=should_stop)
-    while True:
-        try:
-            progress.append(next(steps))
-        except StopIteration as finished:
-            return progress, finished.value
+    summary = run_to_end(photos.import_files(actor, list(files), options, should_stop=should_stop), progress.append)
+    return progress, summary

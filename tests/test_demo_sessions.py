@@ -12,6 +12,7 @@ from smp_desktop.core.demo import create_demo_studio
 from smp_desktop.core.demo_photos import PHOTO_CLIENTS
 from smp_desktop.core.demo_sessions import Artist, DemoClient, demo_sessions
 from smp_desktop.core.domain import PIGMENTING_KINDS, PhotoView, SessionKind, SessionStatus, TreatmentReason
+from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.session_schedule import Booked, overlap_warning, spacing_warning
 from smp_desktop.core.services.session_validation import check_session
 from smp_desktop.core.studio_db import open_studio
@@ -84,12 +85,8 @@ def test_the_mix_looks_like_a_studio(items) -> None:  # type: ignore[no-untyped-
 def test_the_demo_studio_has_sessions_staff_and_tomorrows_appointments(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with open_studio(StudioPaths(tmp_path / "demo"), today=lambda: TODAY) as studio:
         steps = create_demo_studio(studio, clients=300, seed=2026, today=TODAY)
-        texts = set()
-        try:
-            while True:
-                texts.add(next(steps).text)
-        except StopIteration as stop:
-            owner = stop.value
+        texts: set[str] = set()
+        owner = run_to_end(steps, lambda progress: texts.add(progress.text))
         assert "Booking sessions" in texts
         staff = studio.services.studio.staff()
         assert {m.display_name for m in staff} >= {"Alex Morgan", "Priya Shah", "Tomasz Nowak", "Chloe Evans"}

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from smp_desktop.core.models import Photo
 from smp_desktop.core.photos import importer, store
+from smp_desktop.core.progress import Progress, run_to_end
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.photo_data import ImportedFile, ImportOutcome, PhotoImportOptions, PhotoRecord
 from smp_desktop.core.studio_db import OpenStudio
@@ -196,12 +197,8 @@ def test_bad_files_are_reported_by_name_and_the_rest_of_the_batch_is_imported(
 
     heard: list[ImportedFile] = []
     steps = studio.services.photos.import_files(owner, files, PhotoImportOptions(client_id), on_file=heard.append)
-    progress = []
-    try:
-        while True:
-            progress.append(next(steps))
-    except StopIteration as finished:
-        summary = finished.value
+    progress: list[Progress] = []
+    summary = run_to_end(steps, progress.append)
 
     assert [f.source for f in summary.files] == files  # in the order given, each once
     assert heard == list(summary.files)
@@ -238,11 +235,7 @@ def test_a_stop_between_files_keeps_what_was_imported_and_leaves_nothing_else(
 
     photos = studio.services.photos
     generator = photos.import_files(owner, files, PhotoImportOptions(client_id), should_stop=should_stop)
-    try:
-        while True:
-            steps.append(next(generator).done)
-    except StopIteration as finished:
-        summary = finished.value
+    summary = run_to_end(generator, lambda progress: steps.append(progress.done))
 
     assert summary.cancelled and summary.imported == 2 and [f.source for f in summary.files] == files[:2]
     with studio.sessions() as session:

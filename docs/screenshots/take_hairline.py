@@ -25,6 +25,7 @@ from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import PhotoView
 from smp_desktop.core.hairline import HairlineShapes, Point, Zone, ZoneKind
 from smp_desktop.core.hairline_edit import Part, Target
+from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.studio_db import open_studio
 from smp_desktop.paths import StudioPaths
@@ -47,14 +48,6 @@ def _fail(error: Exception) -> None:
 def settle(app: QApplication, msecs: int = 200) -> None:
     QTest.qWait(msecs)
     app.processEvents()
-
-
-def drain(steps):  # type: ignore[no-untyped-def]
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value
 
 
 def design(lowered: float) -> HairlineShapes:
@@ -116,7 +109,7 @@ def main() -> int:
                 seed=11 + number,
             )
             options = PhotoImportOptions(client_id, None, PhotoView.FRONT_HAIRLINE, clinical_consent=True)
-            summary = drain(studio.services.photos.import_files(owner, [path], options))
+            summary = run_to_end(studio.services.photos.import_files(owner, [path], options))
             photo_ids.append(summary.files[0].photo.id)
         hairlines = studio.services.hairlines
         hairlines.save_new_version(

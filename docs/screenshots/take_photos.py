@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import PhotoView, SessionKind
+from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.services.session_data import SessionDraft
 from smp_desktop.core.studio_db import open_studio
@@ -57,14 +58,6 @@ def settle(app: QApplication, msecs: int = 200) -> None:
     app.processEvents()
 
 
-def drain(steps):  # type: ignore[no-untyped-def]
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value
-
-
 def main() -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app = create_application(sys.argv[:1])
@@ -93,7 +86,7 @@ def main() -> int:
                 options = PhotoImportOptions(
                     client_id, session.id, view, clinical_consent=True, marketing_consent=seed_number % 3 == 0
                 )
-                drain(studio.services.photos.import_files(owner, [path], options))
+                run_to_end(studio.services.photos.import_files(owner, [path], options))
                 seed_number += 1
 
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)

@@ -14,10 +14,10 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from smp_desktop.core.domain import PIGMENTING_KINDS, PhotoView, SessionKind, SessionStatus
 from smp_desktop.core.hairline import HairlineShapes, Point, Zone, ZoneKind
-from smp_desktop.core.progress import Progress
+from smp_desktop.core.progress import Progress, run_to_end
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.hairlines import HairlineService
-from smp_desktop.core.services.photo_data import ImportSummary, PhotoImportOptions
+from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.services.photos import PhotoService
 from smp_desktop.core.services.session_data import SessionSummary
 from smp_desktop.core.services.sessions import SessionService
@@ -165,7 +165,8 @@ def add_demo_photos(
                         seed=rng.randrange(1_000_000), shift=(shift[0] + rng.uniform(-0.01, 0.01), shift[1]),
                     )  # fmt: skip
                     options = PhotoImportOptions(client_id, visit.id, view, marketing_consent=client_id % 2 == 0)
-                    summary = _finish(photos.import_files(owner, [path], options))
+                    # The import's own per-file progress is not the demo's.
+                    summary = run_to_end(photos.import_files(owner, [path], options))
                     (imported,) = summary.files
                     if imported.photo is not None:
                         count += 1
@@ -181,15 +182,6 @@ def add_demo_photos(
             )
             yield Progress(done, total, "Adding photos")
     return count
-
-
-def _finish(steps: Generator[Progress, None, ImportSummary]) -> ImportSummary:
-    """Run an import to its end (its own per-file progress is not the demo's)."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
 
 
 def demo_design(shift: tuple[float, float] = (0.0, 0.0)) -> HairlineShapes:

@@ -11,21 +11,13 @@ from PySide6.QtCore import QModelIndex
 
 from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import PhotoView
+from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.photo_data import ImportSummary, PhotoImportOptions, PhotoRecord
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.controllers.photos_controller import PhotosController
 from smp_desktop.ui.views.photo_gallery_view import PhotoGalleryView
 from smp_desktop.ui.workspace import Workspace
-
-
-def drain(steps):  # type: ignore[no-untyped-def]
-    """Run a generator that yields progress to its end and return what it returns."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value
 
 
 def import_photo(
@@ -42,7 +34,7 @@ def import_photo(
     options = PhotoImportOptions(
         client_id, session_id=session_id, view=view, clinical_consent=clinical, marketing_consent=marketing
     )
-    summary: ImportSummary = drain(studio.services.photos.import_files(actor, [path], options))
+    summary: ImportSummary = run_to_end(studio.services.photos.import_files(actor, [path], options))
     record = summary.files[0].photo
     assert record is not None, summary.files[0].reason
     return record

@@ -19,6 +19,7 @@ from smp_desktop.core.demo_photos import scalp_image
 from smp_desktop.core.domain import PhotoView, StaffRole
 from smp_desktop.core.hairline import HairlineShapes, Point, Zone, ZoneKind
 from smp_desktop.core.models import HairlineDesign, StaffMember
+from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.photo_data import PhotoImportOptions
@@ -291,13 +292,7 @@ def test_the_current_design_is_drawn_over_another_photo_of_the_view(qtbot: QtBot
 
 
 def import_photo(studio: OpenStudio, owner: Actor, client_id: int, path: Path, view: PhotoView) -> int:
-    steps = studio.services.photos.import_files(owner, [path], PhotoImportOptions(client_id, view=view))
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            summary = stop.value
-            break
+    summary = run_to_end(studio.services.photos.import_files(owner, [path], PhotoImportOptions(client_id, view=view)))
     (imported,) = summary.files
     assert imported.photo is not None, imported.reason
     return imported.photo.id
