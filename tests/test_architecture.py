@@ -59,3 +59,17 @@ def test_cli_parse_does_not_load_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_opening_a_studio_leaves_the_photo_decoders_and_alembic_unloaded(tmp_path: Path) -> None:
+    """Start-up pays for what the client list needs: Pillow and pillow-heif load with the first photo import or
+    thumbnail, alembic only when a migration is due."""
+    open_it = (
+        "import sys\nfrom pathlib import Path\n"
+        "from smp_desktop.core.studio_db import open_studio\nfrom smp_desktop.paths import StudioPaths\n"
+        f"open_studio(StudioPaths(Path({str(tmp_path / 'studio')!r}))).close()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PIL', 'pillow_heif', 'alembic'}))\n"
+    )
+    subprocess.run([sys.executable, "-c", open_it], capture_output=True, check=True)  # creates it: a migration
+    result = subprocess.run([sys.executable, "-c", open_it], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

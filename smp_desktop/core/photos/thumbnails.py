@@ -8,17 +8,21 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from smp_desktop.core.photos.limits import MAX_THUMBNAIL_SIZE, MIN_THUMBNAIL_SIZE, THUMBNAIL_QUALITY
 from smp_desktop.core.photos.store import write_atomically
+
+if TYPE_CHECKING:  # Pillow loads with the first thumbnail, not when the studio opens
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
 
 def flattened(image: Image.Image) -> Image.Image:
     """The image as RGB or L for a JPEG: transparency laid over white, 16-bit grey brought to 8 bits."""
+    from PIL import Image
+
     if image.mode in ("RGB", "L"):
         return image
     if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
@@ -43,6 +47,8 @@ def _peak(image: Image.Image) -> int:
 
 def render(image: Image.Image, size: int) -> bytes:
     """A JPEG no larger than size×size of an upright image (the image itself is not changed)."""
+    from PIL import Image
+
     small = image.copy()
     small.thumbnail((size, size), Image.Resampling.BICUBIC, reducing_gap=2.0)
     small = flattened(small)
@@ -77,6 +83,8 @@ class ThumbnailCache:
         target = self.path(content_hash, check_size(size))
         if target.is_file():
             return target
+        from PIL import Image
+
         with Image.open(stored_file) as image:
             image.draft("RGB" if image.mode != "L" else "L", (size, size))  # JPEG: decode at 1/2..1/8 scale
             image.load()

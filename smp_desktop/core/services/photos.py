@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from smp_desktop.core.domain import PhotoView
 from smp_desktop.core.models import Client, Photo, TreatmentSession
-from smp_desktop.core.photos import importer
 from smp_desktop.core.photos.store import PhotoStore
 from smp_desktop.core.photos.thumbnails import ThumbnailCache, check_size
 from smp_desktop.core.progress import Progress
@@ -31,7 +30,6 @@ from smp_desktop.core.services.photo_data import (
     PhotoImportOptions,
     PhotoRecord,
 )
-from smp_desktop.core.services.photo_import import PhotoImport
 
 MAX_NOTE_LENGTH = 2000
 
@@ -50,6 +48,8 @@ class PhotoService:
     @staticmethod
     def folder_files(folder: Path) -> list[Path]:
         """The image-looking files (JPEG, PNG, WebP, HEIC) in folder and its subfolders, in name order."""
+        from smp_desktop.core.photos import importer  # Pillow and the decoders load with the first import
+
         return importer.folder_files(folder)
 
     def import_files(
@@ -76,6 +76,8 @@ class PhotoService:
             note = self._check_note(options.note)
         if note != options.note:
             options = dataclasses.replace(options, note=note)
+        from smp_desktop.core.services.photo_import import PhotoImport
+
         run = PhotoImport(self._sessions, self._store, self._thumbnails, self._to_record, workers=self._workers)
         return (yield from run.run(actor, files, options, should_stop, on_file))
 
