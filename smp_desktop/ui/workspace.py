@@ -137,7 +137,7 @@ def build_workspace(
             actor,
             runner,
             settings,
-            sessions=sessions_source(getattr(services, "sessions", None), actor),
+            sessions=sessions_source(services.sessions, actor),
             designs=designs_source(services.hairlines, actor),
             read_only=read_only,
         )

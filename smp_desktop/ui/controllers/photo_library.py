@@ -8,7 +8,7 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from smp_desktop.core.domain import PhotoView, SessionStatus
 from smp_desktop.core.hairline import HairlineShapes
@@ -16,6 +16,10 @@ from smp_desktop.core.progress import Progress
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.photo_data import ImportSummary, PhotoChange, PhotoImportOptions, PhotoRecord
 from smp_desktop.ui.models.photo_gallery_model import SessionLabel
+
+if TYPE_CHECKING:
+    from smp_desktop.core.services.hairlines import HairlineService
+    from smp_desktop.core.services.sessions import SessionService
 
 
 class PhotoLibrary(Protocol):
@@ -51,7 +55,7 @@ class PhotoLibrary(Protocol):
     ) -> PhotoRecord | None: ...
 
 
-# The client's sessions as the gallery and the tag fields show them (None: the studio has no session records).
+# The client's sessions as the gallery and the tag fields show them (None: the actor may not see sessions).
 SessionSource = Callable[[int], Sequence[SessionLabel]]
 ClientName = Callable[[int], str]  # the client's name as the studio writes it, for window titles
 # The client's current hairline design for a view (None: none drawn, or the actor may not see designs).
@@ -73,28 +77,26 @@ class PhotoContext:
         return list(self.sessions(client_id)) if self.sessions is not None else []
 
 
-def designs_source(hairlines: object, actor: Actor) -> DesignSource | None:
+def designs_source(hairlines: HairlineService, actor: Actor) -> DesignSource | None:
     """The current design of a client and view from the hairline service, when the actor may see designs."""
-    current = getattr(hairlines, "current", None)
-    if current is None or not actor.can(Permission.VIEW_PHOTOS):
+    if not actor.can(Permission.VIEW_PHOTOS):
         return None
 
     def design(client_id: int, view: PhotoView) -> HairlineShapes | None:
-        record = current(actor, client_id, view)
+        record = hairlines.current(actor, client_id, view)
         return record.shapes if record is not None else None
 
     return design
 
 
-def sessions_source(sessions: object, actor: Actor) -> SessionSource | None:
-    """The client's sessions (cancelled ones left out: no photo is taken at a visit that did not happen) from the
-    sessions service, when the studio has one and the actor may see sessions."""
-    overview = getattr(sessions, "overview", None)
-    if overview is None or not actor.can(Permission.VIEW_SESSIONS):
+def sessions_source(sessions: SessionService, actor: Actor) -> SessionSource | None:
+    """The client's sessions (cancelled ones left out: no photo is taken at a visit that did not happen), when the
+    actor may see sessions."""
+    if not actor.can(Permission.VIEW_SESSIONS):
         return None
 
     def listed(client_id: int) -> list[SessionLabel]:
-        found = overview(actor, client_id)
+        found = sessions.overview(actor, client_id)
         return [
             SessionLabel(s.id, s.starts_at, s.kind) for s in found.sessions if s.status is not SessionStatus.CANCELLED
         ]
