@@ -1,5 +1,5 @@
 """The client page's tabs beyond Profile (sessions, photos, hairline), built when first needed: when the first
-client is opened, or shortly after the window has shown its list. Start-up then pays only for the list and the
+client is opened, or shortly after the list has shown its first page. Start-up then pays only for the list and the
 profile form; the tabs' modules and widgets come a moment later, before anyone can open a client."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     Built = tuple[SessionsController | None, PhotosController | None, HairlineController | None]
 
-BUILD_AFTER_MS = 300  # after the first paint of the list; long before a person can pick a client
+BUILD_AFTER_MS = 300  # counted from the list's first page: after its first paint, before anyone picks a client
 
 
 class ClientAreaTabs(QObject):
@@ -33,7 +33,7 @@ class ClientAreaTabs(QObject):
         self._built: Built = (None, None, None)
         clients.client_changed.connect(self._on_client_changed)
         if defer:
-            QTimer.singleShot(BUILD_AFTER_MS, self, self.ensure)
+            clients.list.active_count_changed.connect(self._on_list_shown)
         else:
             self.ensure()
 
@@ -66,6 +66,12 @@ class ClientAreaTabs(QObject):
     @property
     def hairline(self) -> HairlineController | None:
         return self.ensure()[2]
+
+    def _on_list_shown(self, _count: int) -> None:
+        # A timer started with the window could fire before the list's page has arrived and painted (it is read
+        # in the background): counted from the page's arrival, the tabs never delay the list.
+        self._clients.list.active_count_changed.disconnect(self._on_list_shown)
+        QTimer.singleShot(BUILD_AFTER_MS, self, self.ensure)
 
     def _on_client_changed(self, client_id: object) -> None:
         if self._build is not None:
