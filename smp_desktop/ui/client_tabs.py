@@ -1,11 +1,14 @@
-"""The client page's tabs beyond Profile (sessions, photos, hairline), built when first needed: when the first
+"""The client page's tabs beyond Profile (sessions, photos, hairline, ...), built when first needed: when the first
 client is opened, or shortly after the list has shown its first page. Start-up then pays only for the list and the
-profile form; the tabs' modules and widgets come a moment later, before anyone can open a client."""
+profile form; the tabs' modules and widgets come a moment later, before anyone can open a client.
+
+The build function returns the tabs' controllers by name (`Built`); an area the actor may not see is left out or
+None. Each area adds one entry in `ui/workspace.py`'s `build_client_tabs`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -17,7 +20,16 @@ if TYPE_CHECKING:
     from smp_desktop.ui.controllers.photos_controller import PhotosController
     from smp_desktop.ui.controllers.sessions_controller import SessionsController
 
-    Built = tuple[SessionsController | None, PhotosController | None, HairlineController | None]
+
+
+
+class ClientTab(Protocol):
+    """What a client page tab's controller offers: follow the client open on the page."""
+
+    def set_client(self, client_id: int | None) -> None: ...
+
+
+Built = Mapping[str, "ClientTab | None"]
 
 BUILD_AFTER_MS = 300  # counted from the list's first page: after its first paint, before anyone picks a client
 
@@ -30,7 +42,7 @@ class ClientAreaTabs(QObject):
         self._view = view
         self._clients = clients
         self._build: Callable[[], Built] | None = build
-        self._built: Built = (None, None, None)
+        self._built: Built = {}
         clients.client_changed.connect(self._on_client_changed)
         if defer:
             clients.list.active_count_changed.connect(self._on_list_shown)
@@ -50,22 +62,26 @@ class ClientAreaTabs(QObject):
         client_id = self._clients.client_id
         self._view.set_client_tabs_enabled(client_id is not None)
         if client_id is not None:
-            for controller in self._built:
+            for controller in self._built.values():
                 if controller is not None:
                     controller.set_client(client_id)
         return self._built
 
+    def controller(self, name: str) -> ClientTab | None:
+        """The named tab's controller (built now if need be), or None when the actor has no such tab."""
+        return self.ensure().get(name)
+
     @property
     def sessions(self) -> SessionsController | None:
-        return self.ensure()[0]
+        return cast("SessionsController | None", self.controller("sessions"))
 
     @property
     def photos(self) -> PhotosController | None:
-        return self.ensure()[1]
+        return cast("PhotosController | None", self.controller("photos"))
 
     @property
     def hairline(self) -> HairlineController | None:
-        return self.ensure()[2]
+        return cast("HairlineController | None", self.controller("hairline"))
 
     def _on_list_shown(self, _count: int) -> None:
         # A timer started with the window could fire before the list's page has arrived and painted (it is read

@@ -151,7 +151,7 @@ def build_workspace(
             window,
             read_only=read_only,
         )
-        return sessions, photos, hairline
+        return {"sessions": sessions, "photos": photos, "hairline": hairline}
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
     window.closing.connect(clients.save_state)

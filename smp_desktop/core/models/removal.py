@@ -1,0 +1,3 @@
+"""Removal plans and their sessions."""
+
+from __future__ import annotations
