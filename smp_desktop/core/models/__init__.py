@@ -1,6 +1,6 @@
 """The studio's tables as typed SQLAlchemy models. Importing this package registers every table on Base.metadata."""
 
-from smp_desktop.core.models import consent, ink, removal  # noqa: F401  (register their tables)
+from smp_desktop.core.models import consent, document, ink, removal  # noqa: F401  (register their tables)
 from smp_desktop.core.models.audit import AuditEvent
 from smp_desktop.core.models.base import Base
 from smp_desktop.core.models.client import Client, ClientScar

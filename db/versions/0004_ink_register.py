@@ -1,14 +1,14 @@
 """the ink register: pigment products, lots, recalls and their contacts, client mixes; session zones linked to lots
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-26
 """
 
 from __future__ import annotations
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
