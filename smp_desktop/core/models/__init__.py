@@ -5,6 +5,7 @@ from smp_desktop.core.models.audit import AuditEvent
 from smp_desktop.core.models.base import Base
 from smp_desktop.core.models.client import Client, ClientScar
 from smp_desktop.core.models.photo import HairlineDesign, Photo
+from smp_desktop.core.models.removal import RemovalPhoto, RemovalPlan, RemovalSession, RemovalTarget
 from smp_desktop.core.models.studio import Setting, StaffMember, Studio
 from smp_desktop.core.models.treatment import SessionZone, TreatmentSession
 
@@ -15,6 +16,10 @@ __all__ = [
     "ClientScar",
     "HairlineDesign",
     "Photo",
+    "RemovalPhoto",
+    "RemovalPlan",
+    "RemovalSession",
+    "RemovalTarget",
     "SessionZone",
     "Setting",
     "StaffMember",
