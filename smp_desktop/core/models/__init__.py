@@ -4,6 +4,7 @@ from smp_desktop.core.models import consent, document, ink, removal  # noqa: F40
 from smp_desktop.core.models.audit import AuditEvent
 from smp_desktop.core.models.base import Base
 from smp_desktop.core.models.client import Client, ClientScar
+from smp_desktop.core.models.ink import ClientMix, LotRecall, PigmentLot, PigmentProduct, RecallContact
 from smp_desktop.core.models.photo import HairlineDesign, Photo
 from smp_desktop.core.models.removal import RemovalPhoto, RemovalPlan, RemovalSession, RemovalTarget
 from smp_desktop.core.models.studio import Setting, StaffMember, Studio
@@ -13,9 +14,14 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Client",
+    "ClientMix",
     "ClientScar",
     "HairlineDesign",
+    "LotRecall",
     "Photo",
+    "PigmentLot",
+    "PigmentProduct",
+    "RecallContact",
     "RemovalPhoto",
     "RemovalPlan",
     "RemovalSession",

@@ -69,5 +69,9 @@ class SessionZone(Base):
     depth_notes: Mapped[str] = mapped_column(Text, default="")
     dot_density: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The ink register's lot (pigment_shade and pigment_lot keep its product and number as text for history).
+    # lot_override_reason: why an expired, recalled, used-up or label-incomplete lot was used anyway.
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("pigment_lot.id", ondelete="SET NULL"), index=True)
+    lot_override_reason: Mapped[str] = mapped_column(String(500), default="")
 
     session: Mapped[TreatmentSession] = relationship(back_populates="zones")
