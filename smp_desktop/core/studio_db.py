@@ -24,6 +24,7 @@ from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.photos import PhotoService
 from smp_desktop.core.services.sessions import SessionService
+from smp_desktop.core.services.stored_documents import StoredDocumentService
 from smp_desktop.core.services.studio import StudioService
 from smp_desktop.paths import StudioPaths
 
@@ -62,6 +63,7 @@ class Services:
     hairlines: HairlineService
     sessions: SessionService
     photos: PhotoService
+    documents: StoredDocumentService
 
 
 class OpenStudio:
@@ -91,6 +93,7 @@ class OpenStudio:
             hairlines=HairlineService(self.sessions),
             sessions=SessionService(self.sessions, today=today),
             photos=PhotoService(self.sessions, paths.photos, paths.cache),
+            documents=StoredDocumentService(self.sessions, paths.documents),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None
 

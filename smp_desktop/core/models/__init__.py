@@ -4,6 +4,15 @@ from smp_desktop.core.models import consent, document, ink, removal  # noqa: F40
 from smp_desktop.core.models.audit import AuditEvent
 from smp_desktop.core.models.base import Base
 from smp_desktop.core.models.client import Client, ClientScar
+from smp_desktop.core.models.consent import (
+    ConsentRecord,
+    ConsentTemplate,
+    HealthQuestion,
+    HealthScreening,
+    ScreeningLetter,
+    SessionGateOverride,
+)
+from smp_desktop.core.models.document import StoredDocument
 from smp_desktop.core.models.ink import ClientMix, LotRecall, PigmentLot, PigmentProduct, RecallContact
 from smp_desktop.core.models.photo import HairlineDesign, Photo
 from smp_desktop.core.models.removal import RemovalPhoto, RemovalPlan, RemovalSession, RemovalTarget
@@ -16,7 +25,11 @@ __all__ = [
     "Client",
     "ClientMix",
     "ClientScar",
+    "ConsentRecord",
+    "ConsentTemplate",
     "HairlineDesign",
+    "HealthQuestion",
+    "HealthScreening",
     "LotRecall",
     "Photo",
     "PigmentLot",
@@ -26,9 +39,12 @@ __all__ = [
     "RemovalPlan",
     "RemovalSession",
     "RemovalTarget",
+    "ScreeningLetter",
+    "SessionGateOverride",
     "SessionZone",
     "Setting",
     "StaffMember",
+    "StoredDocument",
     "Studio",
     "TreatmentSession",
 ]

@@ -20,8 +20,16 @@ class Permission(StrEnum):
     VIEW_SESSIONS = "view_sessions"  # a client's sessions and the day's appointments
     BOOK_SESSIONS = "book_sessions"  # plan, move and cancel appointments
     RECORD_TREATMENT = "record_treatment"  # what was done (zones, pigments, health re-confirmation), completing
+    VIEW_CONSENTS = "view_consents"  # whether a client has a valid consent; print forms and packets
+    SIGN_CONSENTS = "sign_consents"  # take signatures, attach a paper consent (health answers need VIEW_HEALTH too)
+    SCREEN_HEALTH = "screen_health"  # fill in the health questionnaire, attach doctor's letters
+    EDIT_CONSENT_TEMPLATES = "edit_consent_templates"  # new template versions, questionnaire tiers
+    VIEW_DOCUMENTS = "view_documents"  # stored documents (doctor's letters, scans) are health data
+    ADD_DOCUMENTS = "add_documents"  # attach a file to a client or a lot
     MANAGE_STUDIO = "manage_studio"
     MANAGE_DATABASE = "manage_database"
+    # Everything held on a client as one file (the data-subject ZIP) and many clients' records at once: owner only.
+    EXPORT_RECORDS = "export_records"
 
 
 # The defaults; the roles work will make these editable per studio without changing any service.
@@ -39,11 +47,25 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.VIEW_SESSIONS,
             Permission.BOOK_SESSIONS,
             Permission.RECORD_TREATMENT,
+            Permission.VIEW_CONSENTS,
+            Permission.SIGN_CONSENTS,
+            Permission.SCREEN_HEALTH,
+            Permission.VIEW_DOCUMENTS,
+            Permission.ADD_DOCUMENTS,
         }
     ),
     # Reception books and sees appointments; it does not record treatment details or health answers.
     StaffRole.RECEPTION: frozenset(
-        {Permission.VIEW_CLIENTS, Permission.EDIT_CLIENTS, Permission.VIEW_SESSIONS, Permission.BOOK_SESSIONS}
+        {
+            Permission.VIEW_CLIENTS,
+            Permission.EDIT_CLIENTS,
+            Permission.VIEW_SESSIONS,
+            Permission.BOOK_SESSIONS,
+            # consents: print forms, collect signatures of forms without health answers, attach signed paper
+            Permission.VIEW_CONSENTS,
+            Permission.SIGN_CONSENTS,
+            Permission.ADD_DOCUMENTS,
+        }
     ),
 }
 

@@ -21,6 +21,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "session_spacing_max_days": 14,
     "touch_up_years": 5,
     "paper_size": "A4",
+    # Consents (core/services/consents.py): a signed treatment consent counts for this many months; a doctor's
+    # letter clears a screening when dated at most this many months before it.
+    "consent_validity_months": 12,
+    "doctors_letter_validity_months": 6,
     # Backups (core/backups): "" means <data folder>/backups; how many daily, weekly and monthly backups the
     # rotation keeps (see core/backups/rotation.py).
     "backup_folder": "",
