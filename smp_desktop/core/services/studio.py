@@ -20,7 +20,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "session_spacing_min_days": 10,
     "session_spacing_max_days": 14,
     "touch_up_years": 5,
+    # The ink register warns this many days before a lot's last usable day.
+    "ink_expiry_warning_days": 60,
     "paper_size": "A4",
+    # Documents (core/documents): the letterhead's logo, a PNG or JPEG file relative to the data folder ("" = none)
+    "letterhead_logo": "",
     # Consents (core/services/consents.py): a signed treatment consent counts for this many months; a doctor's
     # letter clears a screening when dated at most this many months before it.
     "consent_validity_months": 12,
