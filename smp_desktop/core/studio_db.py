@@ -19,10 +19,12 @@ from smp_desktop.core.db import faults, health, migrate
 from smp_desktop.core.db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory, sqlite_url
 from smp_desktop.core.db.health import DamageKind, Diagnosis
 from smp_desktop.core.db.location import storage_warning
+from smp_desktop.core.removal import STUDIO_RULES_FILE
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.photos import PhotoService
+from smp_desktop.core.services.removals import RemovalService
 from smp_desktop.core.services.sessions import SessionService
 from smp_desktop.core.services.stored_documents import StoredDocumentService
 from smp_desktop.core.services.studio import StudioService
@@ -63,6 +65,7 @@ class Services:
     hairlines: HairlineService
     sessions: SessionService
     photos: PhotoService
+    removals: RemovalService
     documents: StoredDocumentService
 
 
@@ -93,6 +96,7 @@ class OpenStudio:
             hairlines=HairlineService(self.sessions),
             sessions=SessionService(self.sessions, today=today),
             photos=PhotoService(self.sessions, paths.photos, paths.cache),
+            removals=RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE),
             documents=StoredDocumentService(self.sessions, paths.documents),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None

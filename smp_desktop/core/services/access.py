@@ -26,6 +26,7 @@ class Permission(StrEnum):
     EDIT_CONSENT_TEMPLATES = "edit_consent_templates"  # new template versions, questionnaire tiers
     VIEW_DOCUMENTS = "view_documents"  # stored documents (doctor's letters, scans) are health data
     ADD_DOCUMENTS = "add_documents"  # attach a file to a client or a lot
+    PLAN_REMOVAL = "plan_removal"  # removal plans: assessment, sessions and their laser parameters, documents
     MANAGE_STUDIO = "manage_studio"
     MANAGE_DATABASE = "manage_database"
     # Everything held on a client as one file (the data-subject ZIP) and many clients' records at once: owner only.
@@ -47,6 +48,7 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.VIEW_SESSIONS,
             Permission.BOOK_SESSIONS,
             Permission.RECORD_TREATMENT,
+            Permission.PLAN_REMOVAL,
             Permission.VIEW_CONSENTS,
             Permission.SIGN_CONSENTS,
             Permission.SCREEN_HEALTH,
