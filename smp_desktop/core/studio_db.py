@@ -22,6 +22,7 @@ from smp_desktop.core.db.location import storage_warning
 from smp_desktop.core.removal import STUDIO_RULES_FILE
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.hairlines import HairlineService
+from smp_desktop.core.services.ink import InkService
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.photos import PhotoService
 from smp_desktop.core.services.removals import RemovalService
@@ -65,6 +66,7 @@ class Services:
     hairlines: HairlineService
     sessions: SessionService
     photos: PhotoService
+    ink: InkService
     removals: RemovalService
     documents: StoredDocumentService
 
@@ -96,6 +98,7 @@ class OpenStudio:
             hairlines=HairlineService(self.sessions),
             sessions=SessionService(self.sessions, today=today),
             photos=PhotoService(self.sessions, paths.photos, paths.cache),
+            ink=InkService(self.sessions, today=today),
             removals=RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE),
             documents=StoredDocumentService(self.sessions, paths.documents),
         )

@@ -27,6 +27,10 @@ class Permission(StrEnum):
     VIEW_DOCUMENTS = "view_documents"  # stored documents (doctor's letters, scans) are health data
     ADD_DOCUMENTS = "add_documents"  # attach a file to a client or a lot
     PLAN_REMOVAL = "plan_removal"  # removal plans: assessment, sessions and their laser parameters, documents
+    VIEW_INK = "view_ink"  # the ink register: products, lots, recalls
+    MANAGE_INK = "manage_ink"  # add and change products and lots, import them
+    RECALL_LOTS = "recall_lots"  # mark a lot recalled
+    LOG_RECALL_CONTACTS = "log_recall_contacts"  # log calls and letters to clients about a recall
     MANAGE_STUDIO = "manage_studio"
     MANAGE_DATABASE = "manage_database"
     # Everything held on a client as one file (the data-subject ZIP) and many clients' records at once: owner only.
@@ -48,6 +52,9 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.VIEW_SESSIONS,
             Permission.BOOK_SESSIONS,
             Permission.RECORD_TREATMENT,
+            Permission.VIEW_INK,
+            Permission.MANAGE_INK,
+            Permission.LOG_RECALL_CONTACTS,
             Permission.PLAN_REMOVAL,
             Permission.VIEW_CONSENTS,
             Permission.SIGN_CONSENTS,
@@ -63,6 +70,9 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.EDIT_CLIENTS,
             Permission.VIEW_SESSIONS,
             Permission.BOOK_SESSIONS,
+            # the ink register: see it, and log the calls and letters of a recall
+            Permission.VIEW_INK,
+            Permission.LOG_RECALL_CONTACTS,
             # consents: print forms, collect signatures of forms without health answers, attach signed paper
             Permission.VIEW_CONSENTS,
             Permission.SIGN_CONSENTS,

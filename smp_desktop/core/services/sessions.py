@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from smp_desktop.core.domain import SessionStatus
 from smp_desktop.core.models import Client, SessionZone, StaffMember, TreatmentSession
 from smp_desktop.core.models.base import utcnow
-from smp_desktop.core.services import audit
+from smp_desktop.core.services import audit, lot_links
 from smp_desktop.core.services import session_store as store
 from smp_desktop.core.services.access import Actor, Permission, PermissionDenied, require
 from smp_desktop.core.services.client_data import display_name
@@ -174,6 +174,8 @@ class SessionService:
             store.apply_draft(row, draft)
             session.add(row)
             session.flush()
+            if status is SessionStatus.COMPLETED:
+                lot_links.keep_mixes(session, row)  # the client's mixes per zone (ink register)
             audit.record(session, actor, "create", "treatment_session", row.id, f"{draft.kind.value} {status.value}")
             return store.to_record(session, actor, row)
 
@@ -217,6 +219,8 @@ class SessionService:
             row.status = status
             store.apply_draft(row, draft)
             session.flush()
+            if row.status is SessionStatus.COMPLETED:
+                lot_links.keep_mixes(session, row)  # the client's mixes per zone (ink register)
             action = "complete" if complete and "status" in fields else "update"
             audit.record(session, actor, action, "treatment_session", row.id, ",".join(fields))
             return store.to_record(session, actor, row)
@@ -233,6 +237,7 @@ class SessionService:
                 return store.to_record(session, actor, row)
             check_session(store.stored_draft(row), status=SessionStatus.COMPLETED, today=self._today(), tz=self._tz)
             row.status = SessionStatus.COMPLETED
+            lot_links.keep_mixes(session, row)  # the client's mixes per zone (ink register)
             audit.record(session, actor, "complete", "treatment_session", row.id)
             return store.to_record(session, actor, row)
 
@@ -348,6 +353,9 @@ class SessionService:
             draft = check_session(draft, status=status, today=self._today(), tz=self._tz)
         except ValidationFailed as failed:
             problems += failed.problems
+        # the ink register: lot text from the lot, a reason for a lot that may not be used that day
+        draft, lot_problems = lot_links.checked_lots(session, draft, session_id, local_date(draft.starts_at, self._tz))
+        problems += lot_problems
         problems += self._artist_problems(session, draft.artist_id, session_id)
         if changed and not problems:
             warning = self._spacing(session, client_id, draft, session_id)
