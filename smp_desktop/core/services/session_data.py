@@ -23,8 +23,10 @@ COURSE_KINDS: tuple[SessionKind, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class ZoneEntry:
-    """What went into one scalp zone. Dilution is parts distilled water to parts pigment (3 : 1); the pigment is
-    plain shade and lot text until the ink register links lots."""
+    """What went into one scalp zone. Dilution is parts distilled water to parts pigment (3 : 1). lot_id: the ink
+    register's lot; when set, pigment_shade and pigment_lot are filled from it on save (the text stays for
+    history and for zones recorded before the register). lot_override_reason: why a lot that is expired,
+    recalled, used up or has an incomplete label was used anyway (required for such a lot)."""
 
     zone: ScalpZone
     pigment_shade: str = ""
@@ -38,6 +40,8 @@ class ZoneEntry:
     depth_notes: str = ""
     dot_density: str = ""
     notes: str = ""
+    lot_id: int | None = None
+    lot_override_reason: str = ""
 
     def replace(self, **changes: object) -> ZoneEntry:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

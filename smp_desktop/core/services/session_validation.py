@@ -37,6 +37,7 @@ ZONE_MAX_LENGTHS = {
     "dot_density": 100,
     "depth_notes": 2000,
     "notes": 2000,
+    "lot_override_reason": 500,
 }
 LABELS = {
     "numbing": "Numbing",
@@ -54,6 +55,7 @@ ZONE_LABELS = {
     "dot_density": "dot density",
     "depth_notes": "depth notes",
     "notes": "notes",
+    "lot_override_reason": "reason for using this lot",
 }
 _MULTI_LINE = {"health_changes", "notes", "depth_notes"}
 
