@@ -21,6 +21,7 @@ from smp_desktop.core.db.health import DamageKind, Diagnosis
 from smp_desktop.core.db.location import storage_warning
 from smp_desktop.core.removal import STUDIO_RULES_FILE
 from smp_desktop.core.services.clients import ClientService
+from smp_desktop.core.services.consents import ConsentService
 from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.ink import InkService
 from smp_desktop.core.services.maintenance import MaintenanceService
@@ -69,6 +70,7 @@ class Services:
     ink: InkService
     removals: RemovalService
     documents: StoredDocumentService
+    consents: ConsentService
 
 
 class OpenStudio:
@@ -91,8 +93,10 @@ class OpenStudio:
         self.read_only_reason = read_only_reason
         self.storage_warning = storage_warning
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
+        studio_service = StudioService(self.sessions)
+        documents = StoredDocumentService(self.sessions, paths.documents)
         self.services = Services(
-            studio=StudioService(self.sessions),
+            studio=studio_service,
             clients=ClientService(self.sessions, today=today),
             maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
             hairlines=HairlineService(self.sessions),
@@ -100,7 +104,8 @@ class OpenStudio:
             photos=PhotoService(self.sessions, paths.photos, paths.cache),
             ink=InkService(self.sessions, today=today),
             removals=RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE),
-            documents=StoredDocumentService(self.sessions, paths.documents),
+            documents=documents,
+            consents=ConsentService(self.sessions, documents, lambda: _letterhead(studio_service, paths.root)),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None
 
@@ -116,6 +121,12 @@ class OpenStudio:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _letterhead(studio: StudioService, root: Path) -> object:
+    from smp_desktop.core.documents.layout import Letterhead  # the PDF layout loads with the first document
+
+    return Letterhead.from_studio(studio, root)
 
 
 def database_url(paths: StudioPaths, override: str | None = None) -> str:
