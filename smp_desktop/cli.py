@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smp_desktop import __version__, cli_photos
+from smp_desktop import __version__, cli_lots, cli_photos
 from smp_desktop.paths import StudioPaths, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("--from", dest="folder", type=Path, metavar="DIR", help="the backup folder to find BACKUP in")
     cli_photos.add_parser(commands, common)
+    cli_lots.add_parser(commands, common)
     return parser
 
 
@@ -400,6 +401,10 @@ class _BackupSettings:
             self._studio.close()
 
 
+def _cmd_lots(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
+    return cli_lots.run(args, lambda: _open(paths, url), CommandError)
+
+
 def _cmd_photos_import(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
     return cli_photos.import_photos(args, lambda: _open(paths, url), CommandError)
 
@@ -425,4 +430,5 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("backups", "list"): _cmd_backups_list,
     ("restore", None): _cmd_restore,
     ("photos", "import"): _cmd_photos_import,
+    **{("lots", action): _cmd_lots for action in cli_lots.ACTIONS},
 }

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -28,10 +29,11 @@ from smp_desktop.core.models import (
     Setting,
     TreatmentSession,
 )
-from smp_desktop.core.services import audit
+from smp_desktop.core.services import audit, ink_csv
 from smp_desktop.core.services import ink_store as store
 from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.errors import FieldProblem, NotFound, ValidationFailed
+from smp_desktop.core.services.ink_csv import ImportSummary
 from smp_desktop.core.services.ink_data import (
     AffectedClient,
     ContactRecord,
@@ -380,6 +382,100 @@ class InkService:
             session.flush()
             audit.record(session, actor, "recall_contact", "client", client_id, f"lot {row.id}: {outcome.value}")
             return store.contacts_of(session, row.recall.id, [client_id])[client_id][-1]
+
+    # --- CSV ---------------------------------------------------------------------------------------------------
+    def import_lots(self, actor: Actor, path: Path) -> ImportSummary:
+        """Lots (and the products they name) from a CSV file (format: core/services/ink_csv.py), all or nothing.
+        Raises CsvFileError or CsvImportFailed (each problem by line and column); nothing is written then."""
+        require(actor, Permission.MANAGE_INK)
+        rows = ink_csv.parse_lot_rows(path)
+        problems: list[ink_csv.CsvProblem] = []
+        created_products: list[str] = []
+        lots_created = lots_updated = recalls = 0
+        with self._sessions.begin() as session:
+            products = {(p.brand.casefold(), p.name.casefold()): p for p in session.scalars(select(PigmentProduct))}
+            for row in rows:
+                key = (row.product.brand.casefold(), row.product.name.casefold())
+                product = products.get(key)
+                if product is None:
+                    product = PigmentProduct(**{n: getattr(row.product, n) for n in store.PRODUCT_COLUMNS})
+                    session.add(product)
+                    session.flush()
+                    products[key] = product
+                    created_products.append(f"{product.brand} {product.name}")
+                lot = session.scalar(
+                    select(PigmentLot)
+                    .options(selectinload(PigmentLot.recall))
+                    .where(
+                        PigmentLot.product_id == product.id,
+                        func.lower(PigmentLot.lot_number) == row.lot.lot_number.lower(),
+                    )
+                )
+                if lot is not None and lot.status is LotStatus.RECALLED and row.lot.status is not LotStatus.RECALLED:
+                    problems.append(ink_csv.CsvProblem(row.line, "status", "this lot is recalled in the register; "
+                                                       "a recall cannot be undone by an import"))  # fmt: skip
+                    continue
+                if lot is None:
+                    lot = PigmentLot()
+                    session.add(lot)
+                    lots_created += 1
+                else:
+                    lots_updated += 1
+                for name in store.LOT_COLUMNS:
+                    setattr(lot, name, getattr(row.lot, name))
+                lot.product_id = product.id
+                session.flush()
+                if row.recall is not None and lot.recall is None:
+                    recalled_on, reason, source = row.recall
+                    session.add(LotRecall(lot_id=lot.id, recalled_on=recalled_on, reason=reason, source=source,
+                                          created_by_id=actor.staff_id))  # fmt: skip
+                    recalls += 1
+            if problems:
+                session.rollback()
+                raise ink_csv.CsvImportFailed(problems)
+            summary = ImportSummary(len(created_products), lots_created, lots_updated, recalls,
+                                    tuple(created_products))  # fmt: skip
+            audit.record(session, actor, "import", "pigment_lot", None,
+                         f"{lots_created} new, {lots_updated} updated from {path.name}")  # fmt: skip
+            return summary
+
+    def export_lots(self, actor: Actor, path: Path, *, bom: bool = False) -> int:
+        """Every lot to a CSV file (written atomically); returns how many."""
+        require(actor, Permission.VIEW_INK)
+        lots = self.lots(actor)
+        products = {p.id: p for p in self.products(actor, include_archived=True)}
+        ink_csv.write_csv(path, ink_csv.lots_csv(lots, products, bom=bom))
+        with self._sessions.begin() as session:
+            audit.record(session, actor, "export", "pigment_lot", None, f"{len(lots)} lots")
+        return len(lots)
+
+    def import_products(self, actor: Actor, path: Path) -> ImportSummary:
+        """Products from a CSV file, all or nothing; a product already in the catalogue is updated."""
+        require(actor, Permission.MANAGE_INK)
+        rows = ink_csv.parse_product_rows(path)
+        created: list[str] = []
+        updated = 0
+        with self._sessions.begin() as session:
+            existing = {(p.brand.casefold(), p.name.casefold()): p for p in session.scalars(select(PigmentProduct))}
+            for _line, draft, archived in rows:
+                row = existing.get((draft.brand.casefold(), draft.name.casefold()))
+                if row is None:
+                    row = PigmentProduct()
+                    session.add(row)
+                    created.append(f"{draft.brand} {draft.name}")
+                else:
+                    updated += 1
+                for name in store.PRODUCT_COLUMNS:
+                    setattr(row, name, getattr(draft, name))
+                row.archived = archived
+            audit.record(session, actor, "import", "pigment_product", None, f"{len(created)} new, {updated} updated")
+        return ImportSummary(products_created=len(created), created_products=tuple(created))
+
+    def export_products(self, actor: Actor, path: Path, *, bom: bool = False) -> int:
+        require(actor, Permission.VIEW_INK)
+        products = self.products(actor, include_archived=True)
+        ink_csv.write_csv(path, ink_csv.products_csv(products, bom=bom))
+        return len(products)
 
     # --- mixes and sessions ------------------------------------------------------------------------------------
     def client_mixes(self, actor: Actor, client_id: int) -> list[MixRecord]:
