@@ -103,7 +103,7 @@ def test_export_then_import_into_a_new_studio_gives_the_same_register(
         ProductDraft('<b>Ann & "Co"</b>', "Νίκος Black; 王伟", swatch="#303030", months_after_opening=12),
     )
     checks = dict.fromkeys(LABEL_FIELDS, LabelCheck.PRESENT) | {"label_ph_regulator": LabelCheck.NOT_APPLICABLE}
-    kept = ink.save_lot(
+    ink.save_lot(
         owner,
         LotDraft(product.id, "L,1;\"2\"", supplier="Дмитрий Supplies", purchased_on=date(2026, 1, 2),
                  expires_on=date(2028, 1, 2), opened_on=date(2026, 2, 3), quantity=3, bottle_ml=15.5,
