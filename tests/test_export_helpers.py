@@ -32,7 +32,7 @@ TRICKY_NAMES = (
     ('<b>Ann & "Co"</b>', "../../etc/passwd"),
 )
 HEALTH_NOTE = "Takes warfarin since 2024"
-NOTE = 'Νίκος Дмитрий 王伟 محمد <b>Ann & "Co"</b>'
+NOTE = 'Νίκος Дмитрий 王伟 Nguyễn\nمحمد\n<b>Ann & "Co"</b>'
 
 
 @dataclass(frozen=True)
