@@ -108,6 +108,7 @@ class PdfDocument:
     author: str = ""  # defaults to the studio's name
     keywords: Sequence[str] = ()
     footer: str = ""  # defaults to the studio's name and contact line
+    running_title: str = ""  # the later pages' header; defaults to the title
     _story: list[Any] = field(default_factory=list)
     _styles: dict[str, Any] | None = None
     _last_level: int = -1
@@ -420,7 +421,8 @@ class _PageDecor:
         left = paragraph_flowable(self.document.letterhead.studio_name, self.styles["header"])
         _w, h = left.wrapOn(canvas, half - 4 * MM, 12 * MM)
         left.drawOn(canvas, _MARGIN_X, top - h)
-        right = paragraph_flowable(self.document.title, self.styles["header_right"])
+        running = self.document.running_title or self.document.title
+        right = paragraph_flowable(running, self.styles["header_right"])
         _w, h2 = right.wrapOn(canvas, half - 4 * MM, 12 * MM)
         right.drawOn(canvas, _MARGIN_X + half + 4 * MM, top - h2)
         self._rule(canvas, top - max(h, h2) - 2.5 * MM, 0.5, RULE)

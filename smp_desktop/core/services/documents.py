@@ -1,0 +1,196 @@
+"""Documents the studio hands to a client, made from the records: the aftercare sheet (and the letterhead every
+document builder uses). The PDF code lives in core/documents and loads reportlab only when a document is made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from smp_desktop.core.documents import aftercare as aftercare_sheets
+from smp_desktop.core.documents.files import safe_file_name
+from smp_desktop.core.documents.layout import LOGO_SETTING, Letterhead
+from smp_desktop.core.domain import ScalpZone, SessionKind, SessionStatus
+from smp_desktop.core.services import audit
+from smp_desktop.core.services.access import Actor, Permission, require
+from smp_desktop.core.services.errors import FieldProblem, ValidationFailed
+from smp_desktop.core.services.session_data import CourseSummary
+from smp_desktop.core.services.session_validation import local_date
+from smp_desktop.core.services.sessions import SessionService
+from smp_desktop.core.services.studio import StudioService
+
+if TYPE_CHECKING:
+    from smp_desktop.core.studio_db import OpenStudio
+
+LOGO_FOLDER = "letterhead"  # in the data folder: the logo file the letterhead_logo setting names
+LOGO_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+
+KIND_LABELS = {
+    SessionKind.CONSULTATION: "Consultation",
+    SessionKind.SESSION_1: "Session 1",
+    SessionKind.SESSION_2: "Session 2",
+    SessionKind.SESSION_3: "Session 3",
+    SessionKind.SESSION_4: "Session 4",
+    SessionKind.TOUCH_UP: "Touch-up",
+    SessionKind.COLOUR_CORRECTION: "Colour correction",
+    SessionKind.REMOVAL: "Removal",
+}
+ZONE_LABELS = {
+    ScalpZone.HAIRLINE: "Hairline",
+    ScalpZone.FRONTAL: "Frontal",
+    ScalpZone.MID_SCALP: "Mid-scalp",
+    ScalpZone.CROWN: "Crown",
+    ScalpZone.LEFT_TEMPLE: "Left temple",
+    ScalpZone.RIGHT_TEMPLE: "Right temple",
+    ScalpZone.SIDES: "Sides",
+    ScalpZone.BACK: "Back",
+    ScalpZone.SCAR: "Scar",
+}
+
+
+COURSE_NUMBERS = {
+    SessionKind.SESSION_1: 1,
+    SessionKind.SESSION_2: 2,
+    SessionKind.SESSION_3: 3,
+    SessionKind.SESSION_4: 4,
+}
+
+
+class DocumentRefused(Exception):
+    """The document cannot be made for this record; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedDocument:
+    """A document made for a person to preview, print or save."""
+
+    pdf: bytes
+    file_name: str  # safe on every file system, from the client's name and the kind
+    title: str
+
+
+class DocumentService:
+    """Makes client documents. Every method takes the acting staff member, checks a permission and records an
+    audit event (a document leaves the studio with a client's data in it)."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        studio: StudioService,
+        treatment: SessionService,
+        data_root: Path,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._studio = studio
+        self._treatment = treatment
+        self._root = data_root
+        self._tz = tz
+
+    @classmethod
+    def for_studio(cls, studio: OpenStudio) -> DocumentService:
+        """The service on an open studio (its database, services and data folder)."""
+        return cls(studio.sessions, studio.services.studio, studio.services.sessions, studio.paths.root)
+
+    # --- the letterhead --------------------------------------------------------------------------------------
+    def letterhead(self) -> Letterhead:
+        """The studio's letterhead for any document (name, contact, logo, paper size)."""
+        return Letterhead.from_studio(self._studio, self._root)
+
+    def set_logo(self, actor: Actor, source: Path | None) -> None:
+        """Copies a PNG or JPEG into the data folder as the letterhead's logo (None: no logo)."""
+        require(actor, Permission.MANAGE_STUDIO)
+        if source is None:
+            self._studio.set_setting(actor, LOGO_SETTING, "")
+            return
+        suffix = source.suffix.lower()
+        if suffix not in LOGO_SUFFIXES:
+            raise ValidationFailed(
+                [FieldProblem("logo", f"{source.name} is not a PNG or JPEG file; choose a .png or .jpg.", "logo_type")]
+            )
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise ValidationFailed(
+                [FieldProblem("logo", f"{source} cannot be read ({exc.strerror or exc}).", "logo_unreadable")]
+            ) from exc
+        if not data.startswith(LOGO_SUFFIXES[suffix]) or len(data) > MAX_LOGO_BYTES:
+            raise ValidationFailed(
+                [FieldProblem("logo", f"{source.name} is not a PNG or JPEG image of at most 5 MB.", "logo_not_image")]
+            )
+        from smp_desktop.core.photos.store import write_atomically
+
+        relative = f"{LOGO_FOLDER}/logo{'.png' if suffix == '.png' else '.jpg'}"
+        write_atomically(self._root / relative, data)
+        self._studio.set_setting(actor, LOGO_SETTING, relative)
+
+    # --- aftercare -------------------------------------------------------------------------------------------
+    def aftercare_sheet(self, actor: Actor, session_id: int, template_key: str = "") -> aftercare_sheets.AftercareSheet:
+        """What the aftercare sheet shows for a session, as plain values (no PDF made, nothing recorded)."""
+        require(actor, Permission.VIEW_SESSIONS)
+        record = self._treatment.get(actor, session_id)
+        draft = record.draft
+        if record.status is SessionStatus.CANCELLED:
+            raise DocumentRefused(
+                f"Session #{session_id} was cancelled; an aftercare sheet is for a session that took place or is "
+                "booked."
+            )
+        if draft.kind is SessionKind.CONSULTATION:
+            raise DocumentRefused(
+                f"Session #{session_id} is a consultation: nothing was pigmented, so there is no aftercare. "
+                "Choose a treatment session."
+            )
+        session_day = local_date(draft.starts_at, self._tz)
+        key = template_key or (
+            aftercare_sheets.REMOVAL_LASER if draft.kind is SessionKind.REMOVAL else aftercare_sheets.SMP
+        )
+        overview = self._treatment.overview(actor, record.client_id)
+        later = [
+            s
+            for s in overview.sessions
+            if s.status is not SessionStatus.CANCELLED and s.starts_at > draft.starts_at and s.id != record.id
+        ]
+        next_session = local_date(min(later, key=lambda s: s.starts_at).starts_at, self._tz) if later else None
+        return aftercare_sheets.AftercareSheet(
+            client_name=record.client_name,
+            session_date=session_day,
+            session_kind=KIND_LABELS.get(draft.kind, draft.kind.value),
+            artist=record.artist_name,
+            zones=tuple(ZONE_LABELS.get(z.zone, z.zone.value) for z in draft.zones),
+            next_session=next_session,
+            next_window=None if next_session else self._next_window(draft.kind, session_day, overview.course),
+            template_key=key,
+        )
+
+    def aftercare(self, actor: Actor, session_id: int, template_key: str = "") -> GeneratedDocument:
+        """The aftercare sheet's PDF for a session, with its safe file name. Recorded in the audit trail."""
+        sheet = self.aftercare_sheet(actor, session_id, template_key)
+        try:
+            template = aftercare_sheets.load_template(sheet.template_key, self._root)
+        except aftercare_sheets.AftercareTemplateError as exc:
+            raise DocumentRefused(str(exc)) from exc
+        pdf = aftercare_sheets.aftercare_document(self.letterhead(), sheet, template).build()
+        with self._sessions.begin() as session:
+            audit.record(session, actor, "print", "aftercare", session_id, sheet.template_key)
+        return GeneratedDocument(
+            pdf=pdf,
+            file_name=safe_file_name(sheet.client_name, "Aftercare", on=sheet.session_date),
+            title=f"Aftercare – {sheet.client_name}",
+        )
+
+    def aftercare_pdf(self, actor: Actor, session_id: int) -> bytes:
+        return self.aftercare(actor, session_id).pdf
+
+    def _next_window(self, kind: SessionKind, session_day: date, course: CourseSummary) -> tuple[date, date] | None:
+        """When the next course session usually falls (the studio's spacing settings), for a sheet whose next
+        session is not booked yet; None after the course's last session, a touch-up or a correction."""
+        number = COURSE_NUMBERS.get(kind)
+        if number is None or number >= course.course_length:
+            return None
+        low = int(self._studio.setting("session_spacing_min_days"))
+        high = int(self._studio.setting("session_spacing_max_days"))
+        return session_day + timedelta(days=low), session_day + timedelta(days=max(low, high))
