@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from consent_helpers import all_no, give_valid_consent
 from sqlalchemy import select
 
 from smp_desktop.core.domain import ScalpCondition, ScalpZone, SessionKind, SessionStatus, StaffRole, TreatmentReason
@@ -71,8 +72,10 @@ def reception(studio: OpenStudio, owner: Actor) -> Actor:
 
 
 @pytest.fixture
-def client(make_client) -> ClientRecord:  # type: ignore[no-untyped-def]
-    return make_client(first_name="Łukasz", last_name="Żółkiewski")
+def client(make_client, studio: OpenStudio, owner: Actor) -> ClientRecord:  # type: ignore[no-untyped-def]
+    record = make_client(first_name="Łukasz", last_name="Żółkiewski")
+    give_valid_consent(studio, owner, record.id)  # the completion gate (tests/test_consent_gate.py)
+    return record
 
 
 def completed(kind: SessionKind, day: date, artist: Actor, **changes: object) -> SessionDraft:
@@ -211,6 +214,8 @@ def test_completing_needs_the_health_reconfirmation_and_zones(
     told = bare.replace(
         health_unchanged=False, health_changes="Started amlodipine 5 mg; GP letter seen", zones=(CROWN,)
     )
+    # changed health: the questionnaire is filled in again that day (the consent gate, tests/test_consent_gate.py)
+    studio.services.consents.record_screening(artist, client.id, all_no(studio, artist), taken_at=at(days(-1), 9))
     done = sessions.update(artist, planned.id, told, complete=True)
     assert done.status is SessionStatus.COMPLETED
     assert done.draft.health_changes == "Started amlodipine 5 mg; GP letter seen"
@@ -343,9 +348,10 @@ def test_the_suggestion_walks_the_course_at_the_studio_spacing(
 
 
 def test_the_suggestion_is_never_in_the_past_and_offers_a_fourth_for_alopecia(
-    sessions: SessionService, artist: Actor, make_client
+    studio: OpenStudio, sessions: SessionService, artist: Actor, owner: Actor, make_client
 ) -> None:  # type: ignore[no-untyped-def]
     client = make_client(first_name="Nguyễn", last_name="Văn An", reasons=(TreatmentReason.ALOPECIA,))
+    give_valid_consent(studio, owner, client.id)
     for number, kind in enumerate((SessionKind.SESSION_1, SessionKind.SESSION_2, SessionKind.SESSION_3)):
         sessions.create(artist, client.id, completed(kind, days(-100 + 12 * number), artist), complete=True)
     course = sessions.overview(artist, client.id).course
@@ -359,6 +365,7 @@ def test_after_the_course_the_touch_up_is_due_at_the_studio_or_clients_interval(
 ) -> None:  # type: ignore[no-untyped-def]
     client = make_client(first_name="Иван", last_name="Иванов")
     last_day = date(2024, 2, 29)
+    give_valid_consent(studio, owner, client.id, on=date(2024, 1, 2))
     for number, kind in enumerate((SessionKind.SESSION_1, SessionKind.SESSION_2, SessionKind.SESSION_3)):
         day = last_day - timedelta(days=12 * (2 - number))
         sessions.create(artist, client.id, completed(kind, day, artist), complete=True)

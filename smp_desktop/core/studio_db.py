@@ -100,7 +100,7 @@ class OpenStudio:
             clients=ClientService(self.sessions, today=today),
             maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
             hairlines=HairlineService(self.sessions),
-            sessions=SessionService(self.sessions, today=today),
+            sessions=SessionService(self.sessions, today=today, consent_documents=paths.documents),
             photos=PhotoService(self.sessions, paths.photos, paths.cache),
             ink=InkService(self.sessions, today=today),
             removals=RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE),

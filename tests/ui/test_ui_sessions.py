@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
+from consent_helpers import give_valid_consent
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDoubleSpinBox, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -192,6 +193,7 @@ def test_booking_sooner_than_the_spacing_needs_a_reason(
     make_client: Callable[..., ClientRecord],
 ) -> None:
     client = make_client(first_name="Γιώργος", last_name="Παπαδόπουλος")
+    give_valid_consent(studio, owner, client.id)  # the completion gate
     done = SessionDraft(SessionKind.SESSION_1, at(days(-5)), health_unchanged=True, zones=(CROWN,))
     studio.services.sessions.create(owner, client.id, done, complete=True)
     tab = open_sessions_tab(workspace, client)
@@ -247,6 +249,7 @@ def test_mark_completed_asks_for_the_health_reconfirmation_first(
     qtbot: QtBot, studio: OpenStudio, owner: Actor, workspace: Workspace, make_client: Callable[..., ClientRecord]
 ) -> None:
     client = make_client(first_name="عبدالله", last_name="الحربي")
+    give_valid_consent(studio, owner, client.id)  # the completion gate
     planned = SessionDraft(SessionKind.SESSION_1, at(UI_TODAY, 9), zones=(CROWN,))
     record = studio.services.sessions.create(owner, client.id, planned)
     tab = open_sessions_tab(workspace, client)

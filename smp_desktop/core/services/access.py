@@ -24,6 +24,7 @@ class Permission(StrEnum):
     SIGN_CONSENTS = "sign_consents"  # take signatures, attach a paper consent (health answers need VIEW_HEALTH too)
     SCREEN_HEALTH = "screen_health"  # fill in the health questionnaire, attach doctor's letters
     EDIT_CONSENT_TEMPLATES = "edit_consent_templates"  # new template versions, questionnaire tiers
+    OVERRIDE_CONSENT_GATE = "override_consent_gate"  # complete a session without consent or clearance (owner)
     VIEW_DOCUMENTS = "view_documents"  # stored documents (doctor's letters, scans) are health data
     ADD_DOCUMENTS = "add_documents"  # attach a file to a client or a lot
     PLAN_REMOVAL = "plan_removal"  # removal plans: assessment, sessions and their laser parameters, documents

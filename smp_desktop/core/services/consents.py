@@ -22,7 +22,9 @@ from smp_desktop.core.models import (
     HealthQuestion,
     HealthScreening,
     ScreeningLetter,
+    SessionGateOverride,
     StaffMember,
+    TreatmentSession,
 )
 from smp_desktop.core.models.base import utcnow
 from smp_desktop.core.models.consent import ConsentKind, HealthTier, ScreeningOutcome, SigningMethod
@@ -506,6 +508,25 @@ class ConsentService:
                 "was signed. It is not the consent on record.",
             )
         return check
+
+    def gate_override(self, actor: Actor, session_id: int) -> str:
+        """The owner's reason for completing the session without the gate's conditions ("" when none)."""
+        require(actor, Permission.VIEW_SESSIONS)
+        with self._sessions() as session:
+            row = session.get(SessionGateOverride, session_id)
+            return row.reason if row else ""
+
+    def gate_problems(self, actor: Actor, session_id: int) -> list[str]:
+        """What would stop the session from being completed now, as sentences (the Sessions tab shows them)."""
+        require(actor, Permission.VIEW_SESSIONS)
+        from smp_desktop.core.services.consent_gate import gate_problems
+
+        with self._sessions() as session:
+            row = session.get(TreatmentSession, session_id)
+            if row is None:
+                raise NotFound(f"Session #{session_id} does not exist (its client may have been erased).")
+            found = gate_problems(session, row.client_id, row, documents=self._documents.store.root, tz=self._tz)
+            return [p.message for p in found]
 
     # --- printing ------------------------------------------------------------------------------------------
     def form_pdf(self, actor: Actor, name: str, client_id: int | None = None) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from smp_desktop.core.domain import SessionStatus
 from smp_desktop.core.models import Client, SessionZone, StaffMember, TreatmentSession
 from smp_desktop.core.models.base import utcnow
-from smp_desktop.core.services import audit, lot_links
+from smp_desktop.core.services import audit, consent_gate, lot_links
 from smp_desktop.core.services import session_store as store
 from smp_desktop.core.services.access import Actor, Permission, PermissionDenied, require
 from smp_desktop.core.services.client_data import display_name
@@ -67,10 +68,12 @@ class SessionService:
         sessions: sessionmaker[Session],
         today: Callable[[], date] = date.today,
         tz: tzinfo | None = None,
+        consent_documents: Path | None = None,
     ) -> None:
         self._sessions = sessions
         self._today = today
         self._tz = tz  # the studio's time zone for calendar days; None: the computer's
+        self._consent_documents = consent_documents  # <data>/documents: the gate checks the signed consent's file
 
     # --- reading -------------------------------------------------------------------------------------------
     def overview(self, actor: Actor, client_id: int) -> ClientSessions:
@@ -160,6 +163,7 @@ class SessionService:
         *,
         complete: bool = False,
         accept_overlap: bool = False,
+        gate_override: str = "",
     ) -> SessionRecord:
         """Book (or, with complete, record as done) a session. Raises ValidationFailed (including a spacing
         warning without a reason) or ScheduleConflict (the artist is busy, unless accept_overlap)."""
@@ -175,6 +179,7 @@ class SessionService:
             session.add(row)
             session.flush()
             if status is SessionStatus.COMPLETED:
+                self._gate(session, actor, row, gate_override)
                 lot_links.keep_mixes(session, row)  # the client's mixes per zone (ink register)
             audit.record(session, actor, "create", "treatment_session", row.id, f"{draft.kind.value} {status.value}")
             return store.to_record(session, actor, row)
@@ -187,6 +192,7 @@ class SessionService:
         *,
         complete: bool = False,
         accept_overlap: bool = False,
+        gate_override: str = "",
     ) -> SessionRecord:
         """Change a planned or completed session (with complete, mark it completed in the same step). Reception
         changes the booking only: the treatment record stays as stored, whatever the draft holds."""
@@ -216,16 +222,19 @@ class SessionService:
             ]
             if status is not row.status:
                 fields.append("status")
+            completing = status is SessionStatus.COMPLETED and row.status is not SessionStatus.COMPLETED
             row.status = status
             store.apply_draft(row, draft)
             session.flush()
+            if completing:
+                self._gate(session, actor, row, gate_override)
             if row.status is SessionStatus.COMPLETED:
                 lot_links.keep_mixes(session, row)  # the client's mixes per zone (ink register)
             action = "complete" if complete and "status" in fields else "update"
             audit.record(session, actor, action, "treatment_session", row.id, ",".join(fields))
             return store.to_record(session, actor, row)
 
-    def mark_completed(self, actor: Actor, session_id: int) -> SessionRecord:
+    def mark_completed(self, actor: Actor, session_id: int, *, gate_override: str = "") -> SessionRecord:
         """Mark a planned session completed as it is recorded. Raises ValidationFailed when the health
         re-confirmation or (for a pigmenting session) the zones are missing: the editor records them."""
         require(actor, Permission.RECORD_TREATMENT)
@@ -237,6 +246,7 @@ class SessionService:
                 return store.to_record(session, actor, row)
             check_session(store.stored_draft(row), status=SessionStatus.COMPLETED, today=self._today(), tz=self._tz)
             row.status = SessionStatus.COMPLETED
+            self._gate(session, actor, row, gate_override)
             lot_links.keep_mixes(session, row)  # the client's mixes per zone (ink register)
             audit.record(session, actor, "complete", "treatment_session", row.id)
             return store.to_record(session, actor, row)
@@ -334,6 +344,12 @@ class SessionService:
             flush()
             audit.record(session, actor, action, "treatment_session", None, f"{count} sessions")
         return count
+
+    def _gate(self, session: Session, actor: Actor, row: TreatmentSession, override: str) -> None:
+        """Completing needs a valid signed treatment consent, a screening that allows treatment and the health
+        re-confirmation (core/services/consent_gate.py); the owner may override with a reason, kept on the
+        session. Raises ConsentGateClosed (a ValidationFailed) otherwise."""
+        consent_gate.enforce(session, actor, row, override, documents=self._consent_documents, tz=self._tz)
 
     # --- rules ---------------------------------------------------------------------------------------------
     def _checked(
