@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smp_desktop import cli_export
+
 if TYPE_CHECKING:
     from smp_desktop.core.services.documents import DocumentService
     from smp_desktop.core.studio_db import OpenStudio
@@ -48,6 +50,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], co
     which = logo.add_mutually_exclusive_group(required=True)
     which.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the logo image (copied into the studio)")
     which.add_argument("--clear", action="store_true", help="print documents without a logo")
+    cli_export.add_record_parser(actions, common)
 
 
 def run(args: argparse.Namespace, open_studio: Callable[[], OpenStudio], fail: type[Exception]) -> int:
@@ -109,4 +112,5 @@ def _checked_out(out: Path, fail: type[Exception]) -> Path:
 ACTIONS: dict[str, Action] = {
     "aftercare": aftercare,
     "logo": logo,
+    "record": cli_export.record,
 }
