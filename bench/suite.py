@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from backup_restore import measure_backup_and_restore
 from gallery import measure_gallery
+from ink import measure_recall
 from measure import Measure, _ms
 from photo_import import measure_photo_import
 from studios import studio_dir
@@ -215,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: [measure_rss(100_000)],
         lambda: measure_backup_and_restore(10_000, 1 if args.quick else 3),
         lambda: measure_gallery(1 if args.quick else 3),
+        lambda: measure_recall(10_000, 3 if args.quick else 10),
         lambda: measure_photo_import(60 if args.quick else 120, 2 if args.quick else 5),
     ]
     if not args.quick:

@@ -30,6 +30,7 @@ from smp_desktop.core.services.ink_data import LotDraft, LotRecord, ProductDraft
 from smp_desktop.core.services.session_data import SessionDraft, ZoneEntry
 from smp_desktop.core.studio_db import OpenStudio
 from tests.conftest import TODAY
+from tests.consent_helpers import give_valid_consent
 
 ALL_PRESENT = dict.fromkeys(LABEL_FIELDS, LabelCheck.PRESENT)
 
@@ -224,6 +225,7 @@ def test_a_zone_names_its_lot_and_takes_its_text(
 ) -> None:  # type: ignore[no-untyped-def]
     good = lot(ink, artist, product)
     client = make_client(first_name="Νίκος", last_name="Παπαδόπουλος")
+    give_valid_consent(studio, artist, client.id)  # the completion gate
     zone = ZoneEntry(ScalpZone.HAIRLINE, lot_id=good.id, dilution_water_parts=4, dilution_pigment_parts=1)
     record = studio.services.sessions.create(artist, client.id, _session((zone,)), complete=True)
     (saved,) = record.draft.zones
@@ -240,6 +242,7 @@ def test_a_lot_that_may_not_be_used_needs_a_reason_which_is_recorded(
 ) -> None:  # type: ignore[no-untyped-def]
     expired = lot(ink, artist, product, "OLD-1", purchased_on=date(2023, 1, 1), expires_on=date(2025, 1, 1))
     client = make_client()
+    give_valid_consent(studio, artist, client.id, on=date(2024, 1, 1))  # the completion gate in 2024
     zone = ZoneEntry(ScalpZone.CROWN, lot_id=expired.id)
     with pytest.raises(ValidationFailed) as failed:
         studio.services.sessions.create(artist, client.id, _session((zone,)))
@@ -272,6 +275,7 @@ def test_completing_a_session_keeps_the_clients_mix_per_zone(
 ) -> None:  # type: ignore[no-untyped-def]
     bottle = lot(ink, artist, product)
     client = make_client()
+    give_valid_consent(studio, artist, client.id)
     first = ZoneEntry(
         ScalpZone.HAIRLINE, lot_id=bottle.id, dilution_water_parts=4, dilution_pigment_parts=1, notes="soft edge"
     )
@@ -316,6 +320,8 @@ def test_a_recall_finds_every_client_and_session_with_contact_details_and_logs_c
     )
     wang = make_client(first_name="伟", last_name="王", phone="+44 20 7946 0456")
     untouched = make_client(first_name="Ann", last_name="Other")
+    for client in (zoe, wang, untouched):
+        give_valid_consent(studio, artist, client.id)
     sessions = studio.services.sessions
     sessions.create(
         artist,

@@ -16,6 +16,7 @@ from smp_desktop.core.services.session_data import SessionDraft, ZoneEntry
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
 from tests.conftest import run_cli
+from tests.consent_helpers import give_valid_consent
 
 HEADER = "lot_number,brand,product,supplier,purchased_on,expires_on,status," + ",".join(LABEL_FIELDS)
 ALL = ",".join(["present"] * 4 + ["not_applicable", "present"])
@@ -150,6 +151,7 @@ def cli_studio(tmp_path: Path) -> Path:
 
         for first, last, phone in (("Zoë", "Łukasiewicz", "+44 161 496 0123"), ("محمد", "Ali", "")):
             client = clients.create(owner, ClientDraft(first_name=first, last_name=last, phone=phone))
+            give_valid_consent(opened, owner, client.id)  # the completion gate
             draft = SessionDraft(
                 kind=SessionKind.SESSION_1,
                 starts_at=datetime(2026, 5, 4, 10).astimezone(),

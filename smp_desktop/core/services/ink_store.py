@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -156,9 +156,11 @@ def product_records(session: Session, rows: Sequence[PigmentProduct], *, on: dat
 
 
 def one_line_address(client: Client) -> str:
-    parts = [client.address_line1, client.address_line2, " ".join(p for p in (client.postcode, client.city) if p)]
-    if client.country:
-        parts.append(client.country)
+    return _address_line(client.address_line1, client.address_line2, client.postcode, client.city, client.country)
+
+
+def _address_line(line1: str, line2: str, postcode: str, city: str, country: str) -> str:
+    parts = [line1, line2, " ".join(p for p in (postcode, city) if p), country]
     return ", ".join(p.strip() for p in parts if p and p.strip())
 
 
@@ -166,48 +168,62 @@ def affected_clients(session: Session, lot_id: int, recall_id: int | None) -> li
     """Every client whose session zones received the lot (completed sessions, and planned ones already
     recorded with it), with the sessions and zones, in name order. One query over the indexed session_zone.lot_id
     then the clients by primary key."""
-    statement = (
-        select(
-            TreatmentSession.client_id,
-            TreatmentSession.id,
-            TreatmentSession.starts_at,
-            TreatmentSession.artist_id,
-            SessionZone.zone,
-        )
-        .join(TreatmentSession, TreatmentSession.id == SessionZone.session_id)
-        .where(SessionZone.lot_id == lot_id, TreatmentSession.status != SessionStatus.CANCELLED)
-        .order_by(TreatmentSession.client_id, TreatmentSession.starts_at, SessionZone.position)
-    )
-    sessions_of: dict[int, dict[int, tuple[object, int | None, list[ScalpZone]]]] = defaultdict(dict)
+    zones_of: dict[int, list[ScalpZone]] = defaultdict(list)
+    for session_id, zone in session.execute(
+        select(SessionZone.session_id, SessionZone.zone)
+        .where(SessionZone.lot_id == lot_id)
+        .order_by(SessionZone.session_id, SessionZone.position)
+    ):
+        zones_of[session_id].append(zone)
+    sessions_of: dict[int, dict[int, tuple[datetime, int | None, list[ScalpZone]]]] = defaultdict(dict)
     artists: set[int | None] = set()
-    for client_id, session_id, starts_at, artist_id, zone in session.execute(statement):
-        entry = sessions_of[client_id].setdefault(session_id, (starts_at, artist_id, []))
-        entry[2].append(zone)
-        artists.add(artist_id)
+    ids = list(zones_of)
+    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+        for client_id, session_id, starts_at, artist_id in session.execute(
+            select(TreatmentSession.client_id, TreatmentSession.id, TreatmentSession.starts_at,
+                   TreatmentSession.artist_id)
+            .where(TreatmentSession.id.in_(ids[start : start + 900]),
+                   TreatmentSession.status != SessionStatus.CANCELLED)
+        ):  # fmt: skip
+            sessions_of[client_id][session_id] = (starts_at, artist_id, zones_of[session_id])
+            artists.add(artist_id)
+    for by_id in sessions_of.values():
+        ordered = sorted(by_id.items(), key=lambda item: (item[1][0], item[0]))
+        by_id.clear()
+        by_id.update(ordered)
     if not sessions_of:
         return []
     names = staff_names(session, artists)
     contacts = contacts_of(session, recall_id, list(sessions_of)) if recall_id is not None else {}
+    received = (
+        select(TreatmentSession.client_id)
+        .join(SessionZone, SessionZone.session_id == TreatmentSession.id)
+        .where(SessionZone.lot_id == lot_id)
+    )
+    columns = (Client.id, Client.first_name, Client.last_name, Client.preferred_name, Client.phone, Client.email,
+               Client.address_line1, Client.address_line2, Client.postcode, Client.city, Client.country,
+               Client.archived)  # fmt: skip
     result = []
-    ids = list(sessions_of)
-    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-        for client in session.scalars(select(Client).where(Client.id.in_(ids[start : start + 900]))):
-            visits = tuple(
-                AffectedSession(sid, starts_at, tuple(zones), names.get(artist_id, ""))  # type: ignore[arg-type]
-                for sid, (starts_at, artist_id, zones) in sessions_of[client.id].items()
+    for row in session.execute(select(*columns).where(Client.id.in_(received))):
+        client_id = row[0]
+        if client_id not in sessions_of:
+            continue
+        visits = tuple(
+            AffectedSession(sid, starts_at, tuple(zones), names.get(artist_id, ""))
+            for sid, (starts_at, artist_id, zones) in sessions_of[client_id].items()
+        )
+        result.append(
+            AffectedClient(
+                client_id=client_id,
+                name=display_name(row.first_name, row.last_name, row.preferred_name),
+                phone=row.phone,
+                email=row.email,
+                address=_address_line(row.address_line1, row.address_line2, row.postcode, row.city, row.country),
+                archived=row.archived,
+                sessions=visits,
+                contacts=tuple(contacts.get(client_id, ())),
             )
-            result.append(
-                AffectedClient(
-                    client_id=client.id,
-                    name=display_name(client.first_name, client.last_name, client.preferred_name),
-                    phone=client.phone,
-                    email=client.email,
-                    address=one_line_address(client),
-                    archived=client.archived,
-                    sessions=visits,
-                    contacts=tuple(contacts.get(client.id, ())),
-                )
-            )
+        )
     result.sort(key=lambda c: (c.name.casefold(), c.client_id))
     return result
 
