@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from smp_desktop.core.demo_photos import write_scalp_photo
-from smp_desktop.core.domain import ScalpZone, SessionKind, StaffRole
-from smp_desktop.core.models import AuditEvent, RemovalPlan, RemovalSession
+from smp_desktop.core.domain import ScalpZone, SessionKind, SessionStatus, StaffRole
+from smp_desktop.core.models import AuditEvent, RemovalPlan, RemovalSession, SessionZone, TreatmentSession
 from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.removal import LaserParameters
 from smp_desktop.core.removal_vocabulary import (
@@ -39,7 +39,6 @@ from smp_desktop.core.services.removal_data import (
     RemovalTargetEntry,
 )
 from smp_desktop.core.services.removals import RemovalService
-from smp_desktop.core.services.session_data import SessionDraft, ZoneEntry
 from smp_desktop.core.studio_db import OpenStudio
 from tests.conftest import TODAY
 
@@ -256,21 +255,30 @@ def test_editing_keeps_session_rows_and_reports_the_changed_fields(
 def test_pigment_comes_from_the_clients_completed_sessions(
     studio: OpenStudio, removals: RemovalService, owner: Actor, client: ClientRecord, make_client
 ) -> None:  # type: ignore[no-untyped-def]
-    when = datetime(2025, 5, 2, 10, tzinfo=UTC)
-    zones = (
-        ZoneEntry(ScalpZone.HAIRLINE, pigment_shade="Carbon black", pigment_lot="CB-24117"),
-        ZoneEntry(ScalpZone.CROWN, pigment_shade="Charcoal", pigment_lot="CH-25031"),
-    )
-    done = studio.services.sessions.create(
-        owner,
-        client.id,
-        SessionDraft(SessionKind.SESSION_1, when, health_unchanged=True, zones=zones),
-        complete=True,
-    )
+    # The completed session as the record holds it (written directly: the consent gate is not this test's subject).
+    with studio.sessions.begin() as db:
+        done = TreatmentSession(
+            client_id=client.id,
+            kind=SessionKind.SESSION_1,
+            status=SessionStatus.COMPLETED,
+            starts_at=datetime(2025, 5, 2, 10, tzinfo=UTC),
+            health_unchanged=True,
+        )
+        done.zones = [
+            SessionZone(position=0, zone=ScalpZone.HAIRLINE, pigment_shade="Carbon black", pigment_lot="CB-24117"),
+            SessionZone(position=1, zone=ScalpZone.CROWN, pigment_shade="Charcoal", pigment_lot="CH-25031"),
+        ]
+        planned = TreatmentSession(
+            client_id=client.id, kind=SessionKind.SESSION_2, starts_at=datetime(2026, 12, 2, 10, tzinfo=UTC)
+        )
+        planned.zones = [SessionZone(position=0, zone=ScalpZone.SIDES)]  # planned: nothing was put in yet
+        db.add_all([done, planned])
+        db.flush()
+        done_id = done.id
     sources = removals.pigment_sources(owner, client.id)
     assert [(s.zone, s.pigment_lot, s.applied_on, s.session_id) for s in sources] == [
-        (ScalpZone.HAIRLINE, "CB-24117", date(2025, 5, 2), done.id),
-        (ScalpZone.CROWN, "CH-25031", date(2025, 5, 2), done.id),
+        (ScalpZone.HAIRLINE, "CB-24117", date(2025, 5, 2), done_id),
+        (ScalpZone.CROWN, "CH-25031", date(2025, 5, 2), done_id),
     ]
     plan = removals.create(owner, client.id, full_draft(targets=(sources[1].as_target(),)))
     (target,) = plan.draft.targets

@@ -222,6 +222,7 @@ class IntervalWarning:
     previous: date
     earliest: date  # the first day that respects the minimum interval
     message: str
+    before_test_spot: bool = False  # previous is then the test spot's date
 
 
 def suggest_dates(start: date, count: int, rule: MethodRule) -> list[date]:
@@ -271,6 +272,7 @@ def interval_warnings(
                 test_spot_on,
                 test_spot_on,
                 f"{day.isoformat()} is before the test spot of {test_spot_on.isoformat()}: treat after its result.",
+                before_test_spot=True,
             )
         )
     return sorted(found, key=lambda w: w.index)

@@ -151,7 +151,12 @@ def build_workspace(
             window,
             read_only=read_only,
         )
-        return {"sessions": sessions, "photos": photos, "hairline": hairline}
+        from smp_desktop.ui.controllers.removal_controller import add_removal_tab
+
+        removal = add_removal_tab(
+            clients_view, clients, services.removals, services.photos, actor, runner, today=today, read_only=read_only
+        )
+        return {"sessions": sessions, "photos": photos, "hairline": hairline, "removal": removal}
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
     window.closing.connect(clients.save_state)
