@@ -22,6 +22,7 @@ from smp_desktop.core.db.location import storage_warning
 from smp_desktop.core.removal import STUDIO_RULES_FILE
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.consents import ConsentService
+from smp_desktop.core.services.documents import DocumentService
 from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.ink import InkService
 from smp_desktop.core.services.maintenance import MaintenanceService
@@ -71,6 +72,7 @@ class Services:
     removals: RemovalService
     documents: StoredDocumentService
     consents: ConsentService
+    client_documents: DocumentService  # PDFs made for a client: aftercare sheets (core/services/documents.py)
 
 
 class OpenStudio:
@@ -106,6 +108,9 @@ class OpenStudio:
             removals=RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE),
             documents=documents,
             consents=ConsentService(self.sessions, documents, lambda: _letterhead(studio_service, paths.root)),
+            client_documents=DocumentService(
+                self.sessions, studio_service, SessionService(self.sessions, today=today), paths.root
+            ),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None
 

@@ -93,8 +93,8 @@ class DocumentService:
 
     @classmethod
     def for_studio(cls, studio: OpenStudio) -> DocumentService:
-        """The service on an open studio (its database, services and data folder)."""
-        return cls(studio.sessions, studio.services.studio, studio.services.sessions, studio.paths.root)
+        """The open studio's service (Services.client_documents)."""
+        return studio.services.client_documents
 
     # --- the letterhead --------------------------------------------------------------------------------------
     def letterhead(self) -> Letterhead:
