@@ -129,6 +129,8 @@ def build_workspace(
         sessions = add_sessions_tab(
             clients_view, clients, services.sessions, services.studio, actor, runner, today=today, read_only=read_only
         )
+        if sessions is not None:
+            sessions.ink = services.ink  # the session editor's lot picker and "Reuse last mix"
         photos = add_photos_tab(
             clients_view,
             clients,
@@ -156,7 +158,16 @@ def build_workspace(
         removal = add_removal_tab(
             clients_view, clients, services.removals, services.photos, actor, runner, today=today, read_only=read_only
         )
-        return {"sessions": sessions, "photos": photos, "hairline": hairline, "removal": removal}
+        from smp_desktop.ui.controllers.document_actions import add_aftercare_action
+
+        aftercare = add_aftercare_action(sessions.view if sessions else None, services.client_documents, actor, runner)
+        return {
+            "sessions": sessions,
+            "photos": photos,
+            "hairline": hairline,
+            "removal": removal,
+            "aftercare": aftercare,
+        }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
     window.closing.connect(clients.save_state)
