@@ -43,7 +43,8 @@ def test_document_record_writes_the_pdf_with_the_choices_made(
     assert f"Wrote {plain}: the record of Zoë Łukasiewicz (#{rich.client_id}), without health answers" in out
     reader, text = pdf_text(plain)
     assert "Zoë Łukasiewicz" in text and HEALTH_NOTE not in text
-    assert sum(len(p.images) for p in reader.pages) == 0
+    assert "Photos" not in [item.title for item in reader.outline if not isinstance(item, list)]
+    assert sum(len(p.images) for p in reader.pages) == 2  # the consent's signatures only
 
     code, out, err = run_cli(
         capsys, "--data-dir", root, "document", "record", "--client", rich.client_id, "--out", full,

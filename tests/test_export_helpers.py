@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from consent_helpers import all_no, complete_choices, signature_png
+
 from smp_desktop.core.demo_photos import demo_design, write_scalp_photo
 from smp_desktop.core.domain import PhotoView, ScalpZone, ScarKind, SessionKind, SessionStatus, TreatmentReason
 from smp_desktop.core.models import SessionZone, TreatmentSession
@@ -19,6 +21,7 @@ from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_data import ClientDraft, ScarEntry
+from smp_desktop.core.services.consent_data import Signature
 from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.studio_db import OpenStudio
 
@@ -32,6 +35,7 @@ TRICKY_NAMES = (
     ('<b>Ann & "Co"</b>', "../../etc/passwd"),
 )
 HEALTH_NOTE = "Takes warfarin since 2024"
+SCREENING_DETAIL = "Roaccutane until May"
 NOTE = 'Νίκος Дмитрий 王伟 Nguyễn\nمحمد\n<b>Ann & "Co"</b>'
 
 
@@ -163,6 +167,18 @@ def make_rich_client(
     )
     studio.services.documents.attach_bytes(
         owner, b"%PDF-1.4\n% theirs\n", kind=DocumentKind.OTHER, original_filename="x.pdf", client_id=other.id
+    )
+    consents = studio.services.consents
+    screening = consents.record_screening(owner, client.id, all_no(studio, owner, retinoids=(True, SCREENING_DETAIL)))
+    template = consents.current(owner, "smp_treatment")
+    consents.sign(
+        owner,
+        client.id,
+        template.id,
+        complete_choices(template),
+        Signature("Zoë Łukasiewicz", signature_png(1)),
+        Signature("Olivia Owner", signature_png(7)),
+        screening_id=screening.id,
     )
     with studio.sessions.begin() as session:
         plan = RemovalPlan(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from sqlalchemy import select
-from test_export_helpers import HEALTH_NOTE, NOTE, RichClient, make_rich_client
+from test_export_helpers import HEALTH_NOTE, NOTE, SCREENING_DETAIL, RichClient, make_rich_client
 
 from smp_desktop.core.domain import StaffRole
 from smp_desktop.core.exports.print_renditions import PRINT_EDGE, PrintRenditions
@@ -74,8 +74,18 @@ def test_with_health_and_photos_every_part_is_there(exports: ExportService, owne
 
     assert len(reader.pages) >= 3
     assert reader.metadata is not None and "Zoë Łukasiewicz" in (reader.metadata.title or "")
-    for title in ("Client record", "Identity and profile", "Sessions", "Photos", "Hairline designs", "Removal plans"):
+    for title in (
+        "Client record",
+        "Identity and profile",
+        "Health screening",
+        "Consents",
+        "Sessions",
+        "Photos",
+        "Hairline designs",
+        "Removal plans",
+    ):
         assert title in titles
+    assert titles.index("Identity and profile") < titles.index("Health screening") < titles.index("Sessions")
     assert "Consultation — 2 Mar 2026" in titles and "Session 1 — 16 Mar 2026" in titles
     assert "Front hairline" in titles and "Crown" in titles
     # identity, the notes in every script and markup shown literally
@@ -87,8 +97,15 @@ def test_with_health_and_photos_every_part_is_there(exports: ExportService, owne
     # the zones with their lots (from the ink register) and dilutions
     assert "LOT-2026-07" in text and "Scalp Ink Co" in text and "3 : 1" in text and "2 : 1" in text
     assert "1RL 0.25 mm" in text
-    # the three photos; photo #1 again under the design and as the removal plan's assessment photo
-    assert image_count(reader) == 3 and image_placements(reader) >= 4
+    # the screening's outcome and its answers; the signed consent, what was agreed, its signatures
+    assert "Outcome Eligible" in text and SCREENING_DETAIL in text
+    assert "Scalp micropigmentation treatment consent, version 1" in text
+    assert "A patch test was offered and I declined it" in text
+    assert "The kept file matches its recorded hash." in text
+    assert "Client's signature — Zoë Łukasiewicz" in text and "Witness's signature — Olivia Owner" in text
+    # the three photos (photo #1 again under the design and as the removal plan's assessment photo) and the two
+    # signatures taken from the signed PDF
+    assert image_count(reader) == 5 and image_placements(reader) >= 6
     assert f"photo #{rich.photo_ids[2]}" in text and "design version 1 over photo" in text
     assert "Before removal" in text
 
@@ -99,7 +116,8 @@ def test_without_health_or_photos_those_sections_are_absent(
     reader, text, titles = read(exports.record_pdf_bytes(owner, rich.client_id, NEITHER))
 
     assert "Photos" not in titles and "Hairline designs" not in titles
-    assert image_count(reader) == 0
+    assert image_count(reader) == 2  # the two signatures: consents are not health data
+    assert SCREENING_DETAIL not in text and "Outcome Eligible" in text
     assert HEALTH_NOTE not in text and "Donor strip" not in text and "Started antibiotics" not in text
     assert "Norwood" not in text and "Fitzpatrick" not in text and "Lightening of the skin" not in text
     assert "Health since last visit" not in text
@@ -110,9 +128,9 @@ def test_without_health_or_photos_those_sections_are_absent(
 
 def test_each_choice_on_its_own(exports: ExportService, owner: Actor, rich: RichClient) -> None:
     reader, text, titles = read(exports.record_pdf_bytes(owner, rich.client_id, RecordOptions(with_photos=True)))
-    assert image_count(reader) == 3 and HEALTH_NOTE not in text and "Photos" in titles
+    assert image_count(reader) == 5 and HEALTH_NOTE not in text and "Photos" in titles
     reader, text, titles = read(exports.record_pdf_bytes(owner, rich.client_id, RecordOptions(with_health=True)))
-    assert image_count(reader) == 0 and HEALTH_NOTE in text and "Photos" not in titles
+    assert image_count(reader) == 2 and HEALTH_NOTE in text and "Photos" not in titles
 
 
 def test_the_design_is_drawn_over_its_photo(exports: ExportService, owner: Actor, rich: RichClient) -> None:
@@ -137,13 +155,18 @@ def test_photos_come_from_cached_print_renditions(
 
         with Image.open(renditions.path(photo.content_hash)) as rendition:
             assert max(rendition.size) <= PRINT_EDGE and rendition.format == "JPEG"
-    # warm: nothing is decoded again (opening an image now fails) and the document is the same
+    # warm: no photo of the store is opened again (only the small renditions are read) and the document is the same
     import PIL.Image
 
-    def no_decoding(*_: object, **__: object) -> None:
-        raise AssertionError("a photo was decoded again")
+    opened = PIL.Image.open
+    store = studio.paths.photos
 
-    monkeypatch.setattr(PIL.Image, "open", no_decoding)
+    def no_store_photo(source: object, *args: object, **kwargs: object) -> object:
+        if isinstance(source, str | Path) and store in Path(source).parents:
+            raise AssertionError(f"{source} was decoded again")
+        return opened(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PIL.Image, "open", no_store_photo)
     second = exports.record_pdf_bytes(owner, rich.client_id, BOTH)
     monkeypatch.undo()
     assert image_count(pypdf.PdfReader(io.BytesIO(second))) == image_count(pypdf.PdfReader(io.BytesIO(first)))
@@ -156,7 +179,7 @@ def test_a_missing_photo_is_said_in_its_place(
     (studio.paths.photos / photo.stored_name).unlink()
     reader, text, _titles = read(exports.record_pdf_bytes(owner, rich.client_id, BOTH))
     assert "the photo's file is missing or damaged" in text
-    assert image_count(reader) == 2
+    assert image_count(reader) == 4
 
 
 def test_permissions_follow_what_the_actor_may_see(
@@ -196,4 +219,5 @@ def test_a_client_with_little_on_record_still_gets_a_clear_document(
     reader, text, titles = read(exports.record_pdf_bytes(owner, client.id, BOTH))
     assert len(reader.pages) == 1
     assert "No sessions are recorded." in text and "No photos are kept." in text
+    assert "No screening is recorded." in text and "No consent is recorded." in text
     assert "Removal plans" not in titles and "Hairline designs" not in titles

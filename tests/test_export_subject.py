@@ -71,11 +71,14 @@ def test_the_zip_holds_everything_on_the_client_and_the_manifest_proves_it(
         assert stored in zipped_photos.values()
 
     # the stored document, byte-identical, under a safe name whatever its title held
-    documents = [name for name in files if name.startswith("documents/")]
-    assert len(documents) == 1
-    assert "/" not in documents[0].removeprefix("documents/") and ".." not in documents[0]
-    assert documents[0].endswith(".pdf") and "Νίκος" in documents[0]
-    assert files[documents[0]] == studio.services.documents.read_verified(owner, rich.document_id)
+    documents = sorted(name for name in files if name.startswith("documents/"))
+    assert len(documents) == 2  # the doctor's letter and the consent signed on screen
+    letter, consent = documents
+    assert all("/" not in name.removeprefix("documents/") and ".." not in name for name in documents)
+    assert letter.endswith(".pdf") and "Νίκος" in letter and "signed_consent" in consent
+    assert files[letter] == studio.services.documents.read_verified(owner, rich.document_id)
+    signed = json.loads(files["data/subject.json"])["tables"]["consent_record"]["rows"][0]
+    assert sha256(files[consent]) == signed["document_sha256"]
 
     # the record PDF, with health answers and photos
     reader = pypdf.PdfReader(io.BytesIO(files["record.pdf"]))
@@ -99,6 +102,7 @@ def test_the_json_is_one_documented_structure_with_the_clients_rows_only(
     assert document["controller"]["name"] == "Test Studio"
     assert document["exported_by"] == {"staff_id": owner.staff_id, "display_name": "Olivia Owner", "role": "owner"}
     tables = document["tables"]
+    referenced = document["referenced"]
     client = tables["client"]["rows"]
     assert len(client) == 1 and client[0]["first_name"] == "Zoë" and client[0]["notes"] == NOTE
     assert client[0]["date_of_birth"] == "1985-04-02" and client[0]["reasons"] == ["thinning", "scar_concealment"]
@@ -111,7 +115,11 @@ def test_the_json_is_one_documented_structure_with_the_clients_rows_only(
     ]
     assert [p["id"] for p in tables["photo"]["rows"]] == list(rich.photo_ids)
     assert tables["hairline_design"]["rows"][0]["shapes"]["hairline"]  # JSON columns stay JSON
-    assert [d["id"] for d in tables["stored_document"]["rows"]] == [rich.document_id]
+    consent = tables["consent_record"]["rows"]
+    assert len(consent) == 1 and consent[0]["signer_name"] == "Zoë Łukasiewicz"
+    assert [d["id"] for d in tables["stored_document"]["rows"]] == [rich.document_id, consent[0]["document_id"]]
+    assert tables["health_screening"]["rows"][0]["outcome"] == "eligible"
+    assert referenced["consent_template"]["rows"][0]["name"] == "smp_treatment"
     assert [p["id"] for p in tables["removal_plan"]["rows"]] == [rich.plan_id]
     assert len(tables["removal_session"]["rows"]) == 1 and len(tables["removal_photo"]["rows"]) == 1
     # the audit trail about these rows: the client's creation, the photo imports, the design
@@ -119,7 +127,6 @@ def test_the_json_is_one_documented_structure_with_the_clients_rows_only(
     assert ("create", "client", rich.client_id) in events
     assert {("import", "photo", photo_id) for photo_id in rich.photo_ids} <= events
     # context: the lot and its product, the staff member (name and role only)
-    referenced = document["referenced"]
     assert referenced["pigment_lot"]["rows"][0]["lot_number"] == "LOT-2026-07"
     assert referenced["pigment_product"]["rows"][0]["brand"] == "Scalp Ink Co"
     assert referenced["staff_member"]["rows"] == [
@@ -132,7 +139,8 @@ def test_the_json_is_one_documented_structure_with_the_clients_rows_only(
     assert all(row.get("client_id", rich.client_id) == rich.client_id for t in tables.values() for row in t["rows"])
     # the files section ties each photo and document to its row
     placed = {(f["table"], f["row_id"]) for f in document["files"]}
-    assert placed == {("photo", p) for p in rich.photo_ids} | {("stored_document", rich.document_id)}
+    documents = {("stored_document", rich.document_id), ("stored_document", consent[0]["document_id"])}
+    assert placed == {("photo", p) for p in rich.photo_ids} | documents
 
 
 def test_csv_files_read_back_with_names_in_every_script(

@@ -50,11 +50,28 @@ def build_record_pdf(record: RecordDocument, letterhead: Letterhead, cache: Path
     doc.paragraph(record.subtitle, "small")
     for section in record.sections:
         doc.heading(section.title, 1)
+        headings = 1
         for entry in section.entries:
             if entry.title:
                 doc.heading(entry.title, 2)
-            _draw_blocks(doc, entry.blocks, prepared)
+                headings += 1
+            _draw_blocks(doc, entry.blocks[:1], prepared)
+            # a heading never ends a page alone: it stays with its entry's first block
+            doc.keep_together(headings + _added_since(doc, headings))
+            _draw_blocks(doc, entry.blocks[1:], prepared)
+            headings = 0
     return doc.build()
+
+
+def _added_since(doc: PdfDocument, headings: int) -> int:
+    """How many flowables the entry's first block added after the headings (the layout's story is a list)."""
+    story = doc._story  # the layout's own list; keep_together counts back from its end
+    count = 0
+    for flowable in reversed(story):
+        if getattr(flowable, "_smp_outline", None) is not None:
+            break
+        count += 1
+    return count
 
 
 def _draw_blocks(doc: PdfDocument, blocks: tuple[Block, ...], prepared: dict[str, Path | Exception]) -> None:

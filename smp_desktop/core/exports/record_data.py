@@ -3,7 +3,7 @@
 Each part of the record is one collector: a function (session, client, choices) -> Section | None. A part with
 nothing to show returns a section saying so; a part the person exporting left out (health answers, photos)
 returns None and its section is absent from the document, not blank. Adding a part of the record is adding a
-collector to COLLECTORS."""
+collector to `collectors()`."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def collect_record(
     if client is None:
         raise LookupError(f"client #{client_id}")
     choices = Choices(with_health, with_photos, paths)
-    sections = tuple(s for collector in COLLECTORS if (s := collector(session, client, choices)) is not None)
+    sections = tuple(s for collector in collectors() if (s := collector(session, client, choices)) is not None)
     studio = session.scalars(select(Studio).order_by(Studio.id).limit(1)).first()
     subtitle = " · ".join(
         (
@@ -442,4 +442,8 @@ def removal(session: Session, client: Client, choices: Choices) -> Section | Non
     return Section("removal", "Removal plans", tuple(entries))
 
 
-COLLECTORS: list[Collector] = [identity, sessions, photos, designs, removal]
+def collectors() -> list[Collector]:
+    """The parts of the record in the order the document shows them."""
+    from smp_desktop.core.exports.record_consents import consents, screening
+
+    return [identity, screening, consents, sessions, photos, designs, removal]
