@@ -147,7 +147,8 @@ def _choices(template: ConsentTemplate | None, values: dict[str, Any]) -> list[t
         if key not in values or values[key] in ("", None):
             continue
         value, item = values[key], by_key.get(key, {})
-        options = item.get("options") if isinstance(item.get("options"), dict) else {}
+        found = item.get("options")
+        options: dict[str, Any] = found if isinstance(found, dict) else {}
         if value is True:
             shown = "Yes"
         elif value is False:
