@@ -298,3 +298,89 @@ def test_suggested_names_are_safe_and_name_the_client(
     name = exports.suggested_file_name(owner, client.id, ExportKind.SUBJECT_ZIP)
     assert name.endswith(".zip") and "/" not in name and "\\" not in name and "<" not in name
     assert f"({client.id})" in name
+
+
+def test_many_clients_at_once_one_file_each_named_from_the_client(
+    studio: OpenStudio,
+    owner: Actor,
+    exports: ExportService,
+    make_client,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    ids = [make_client(first_name=first, last_name=last).id for first, last in TRICKY_NAMES]
+    folder = tmp_path / "batch"
+    progress: list[Progress] = []
+    kind = ExportKind.RECORD_PDF
+    result = run_to_end(exports.export_many(owner, [*ids, 999], folder, kind), progress.append)
+
+    assert not result.cancelled and len(result.exported) == len(ids)
+    assert [f.client_id for f in result.failed] == [999] and "Client #999" in result.failed[0].reason
+    assert sorted(p.name for p in folder.iterdir()) == sorted(r.path.name for r in result.exported)
+    for exported in result.exported:
+        assert exported.path.parent == folder and f"({exported.client_id})" in exported.path.name
+        assert pypdf.PdfReader(exported.path).pages
+    assert any("Νίκος" in p.name for p in folder.iterdir())
+    assert progress[-1].done == progress[-1].total
+    assert any("1 of 8:" in p.text for p in progress)
+
+
+def test_a_cancelled_batch_keeps_the_finished_files_and_leaves_no_partial_one(
+    studio: OpenStudio,
+    owner: Actor,
+    exports: ExportService,
+    make_client,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    rich = make_rich_client(studio, owner, tmp_path / "in")
+    ids = [make_client(first_name="Ann", last_name="First").id, rich.client_id, make_client(last_name="Last").id]
+    folder = tmp_path / "batch"
+    steps = exports.export_many(owner, ids, folder, ExportKind.SUBJECT_ZIP)
+    # run until the second client's ZIP has its first photo in, then close the generator as the runner's Cancel does
+    while True:
+        progress = next(steps)
+        if progress.done == 1 and "Photo #" in progress.text:
+            break
+    partial = [p for p in folder.iterdir() if p.name.endswith(".partial")]
+    assert len(partial) == 1  # the second client's ZIP, being written
+    steps.close()
+    names = [p.name for p in folder.iterdir()]
+    assert len(names) == 1 and names[0].endswith(".zip") and "First" in names[0]
+    zipfile.ZipFile(folder / names[0]).testzip()
+
+
+def test_a_stop_between_clients_is_reported(
+    studio: OpenStudio,
+    owner: Actor,
+    exports: ExportService,
+    make_client,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    ids = [make_client(first_name=f"Client {n}").id for n in range(3)]
+    seen: list[Progress] = []
+
+    def stop() -> bool:  # once the second client's turn has come: the first client's file is complete
+        return any(p.done >= 1 for p in seen)
+
+    result = run_to_end(
+        exports.export_many(owner, ids, tmp_path / "b", ExportKind.SUBJECT_ZIP, should_stop=stop), seen.append
+    )
+    assert result.cancelled and len(result.exported) == 1 and result.skipped == 2
+    assert len(list((tmp_path / "b").iterdir())) == len(result.exported)
+
+
+def test_the_preview_is_audited_and_offers_a_safe_name(
+    studio: OpenStudio,
+    owner: Actor,
+    exports: ExportService,
+    make_client,  # type: ignore[no-untyped-def]
+) -> None:
+    from smp_desktop.core.services.exports import RecordOptions
+
+    client = make_client(first_name="Zoë", last_name="Łukasiewicz")
+    preview = exports.preview_record(owner, client.id, RecordOptions(with_health=True))
+    assert preview.pdf.startswith(b"%PDF") and preview.file_name.endswith(".pdf")
+    assert "Zoë Łukasiewicz" in preview.title
+    with studio.sessions() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "export")).one()
+    assert "the preview" in event.detail and "with health answers" in event.detail
+    assert [c.name for c in exports.client_choices(owner)] == ["Łukasiewicz, Zoë"]

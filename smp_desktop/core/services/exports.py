@@ -19,7 +19,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from smp_desktop.core.models import Client, StaffMember, Studio
-from smp_desktop.core.progress import Progress, run_to_end
+from smp_desktop.core.progress import Progress
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.client_data import display_name
@@ -51,6 +51,22 @@ class ExportResult:
     path: Path
     size_bytes: int
     problems: tuple[str, ...] = ()  # what could not be included (a photo file missing from the store)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordPreview:
+    client_id: int
+    client_name: str
+    pdf: bytes
+    file_name: str  # safe, from the client's name: "Zoë Łukasiewicz (12) record 2026-11-25.pdf"
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClientChoice:
+    id: int
+    name: str  # as the client list shows it: "Łukasiewicz, Zoë"
+    archived: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +153,31 @@ class ExportService:
         yield Progress(2, 2, "done")
         return ExportResult(client_id, name, ExportKind.RECORD_PDF, out, len(data))
 
-    def note_record_output(self, actor: Actor, client_id: int, options: RecordOptions, where: str) -> None:
-        """Audit a record PDF that left the app another way (printed from the preview)."""
-        self._check_record(actor, options)
+    def preview_record(self, actor: Actor, client_id: int, options: RecordOptions) -> RecordPreview:
+        """The record PDF for the in-app preview (print, save as), with its safe file name and title. Audited now:
+        health data shown on screen and then printed or saved is an export the trail must name."""
+        pdf = self.record_pdf_bytes(actor, client_id, options)
         with self._sessions.begin() as session:
-            self._client(session, client_id)
-            audit.record(session, actor, "export", "client", client_id, _record_detail(options, where))
+            client = self._client(session, client_id)
+            audit.record(session, actor, "export", "client", client_id, _record_detail(options, "the preview"))
+            name = display_name(client.first_name, client.last_name)
+            file_name = self._file_name(client, ExportKind.RECORD_PDF)
+        return RecordPreview(client_id, name, pdf, file_name, f"Client record — {name}")
+
+    def client_choices(self, actor: Actor) -> list[ClientChoice]:
+        """Every client, family name first in the list's order, for choosing whom to export."""
+        require(actor, Permission.EXPORT_RECORDS)
+        from smp_desktop.core.services.client_data import list_name
+
+        with self._sessions() as session:
+            rows = session.execute(
+                select(Client.id, Client.first_name, Client.last_name, Client.preferred_name, Client.archived).order_by(
+                    Client.sort_key, Client.id
+                )
+            )
+            return [
+                ClientChoice(r.id, list_name(r.first_name, r.last_name, r.preferred_name), r.archived) for r in rows
+            ]
 
     @staticmethod
     def _check_record(actor: Actor, options: RecordOptions) -> None:
@@ -248,7 +283,9 @@ class ExportService:
                     run = self.record_pdf(actor, client_id, target, options, should_stop=should_stop)
                 else:
                     run = self.subject_export(actor, client_id, target, should_stop=should_stop)
-                result = run_to_end(run)
+                # Each file's own steps are passed on, so a stop (or the runner closing this generator) reaches
+                # the file being written: it is abandoned, not left half-written.
+                result = yield from _relayed(run, index, total, name)
             except (NotFound, OSError) as exc:
                 failed.append(ExportFailure(client_id, name, _reason(exc, target)))
                 continue
@@ -272,6 +309,25 @@ class ExportService:
         member = session.get(StaffMember, actor.staff_id)
         name = member.display_name if member is not None else actor.display_name
         return {"staff_id": actor.staff_id, "display_name": name, "role": actor.role.value}
+
+
+def _relayed(
+    steps: Generator[Progress, None, ExportResult | None], index: int, total: int, name: str
+) -> Generator[Progress, None, ExportResult | None]:
+    """One client's progress as a step of the batch: "3 of 12: Zoë Łukasiewicz — Photo #4 (IMG_0001.jpg)"."""
+    while True:
+        try:
+            inner = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        except BaseException:
+            steps.close()
+            raise
+        try:
+            yield Progress(index, total, f"{index + 1} of {total}: {name} — {inner.text}")
+        except GeneratorExit:
+            steps.close()  # the file being written is abandoned by its own clean-up
+            raise
 
 
 def _record_detail(options: RecordOptions, where: Path | str) -> str:
