@@ -297,9 +297,7 @@ def test_reception_sees_whether_paperwork_is_done_never_the_health_answers(
 def test_a_treatment_consent_counts_for_the_studios_months(studio: OpenStudio, owner: Actor, make_client) -> None:
     client = make_client()
     clock = [datetime(2026, 1, 10, 9, tzinfo=UTC)]
-    consents = ConsentService(
-        studio.sessions, studio.services.documents, studio.services.consents._letterhead, now=lambda: clock[0]
-    )
+    consents = studio.services.consents.with_clock(lambda: clock[0])
     consents.record_screening(owner, client.id, all_no(studio, owner))
     sign_treatment_with(consents, owner, client.id)
     assert consents.treatment_status(owner, client.id).valid_until == date(2027, 1, 10)

@@ -140,3 +140,33 @@ def test_media_types_are_read_from_the_bytes() -> None:
     assert sniff_media_type(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == ("image/webp", ".webp")
     assert sniff_media_type(b"\x00\x00\x00\x18ftypheic....") == ("image/heic", ".heic")
     assert sniff_media_type(b"hello") is None
+
+
+def test_db_check_reports_altered_missing_and_orphan_documents(
+    studio: OpenStudio, documents: StoredDocumentService, owner: Actor, make_client
+) -> None:
+    client = make_client()
+    kept = documents.attach_bytes(
+        owner,
+        PDF,
+        kind=DocumentKind.SIGNED_CONSENT,
+        original_filename="a.pdf",
+        client_id=client.id,
+        title="Signed consent",
+    )
+    gone = documents.attach_bytes(
+        owner,
+        jpeg_bytes(),
+        kind=DocumentKind.DOCTORS_LETTER,
+        original_filename="b.jpg",
+        client_id=client.id,
+        title="GP letter",
+    )
+    assert studio.services.maintenance.check().healthy
+    documents.check(owner, kept.id).path.write_bytes(PDF + b"%")
+    documents.check(owner, gone.id).path.unlink()
+    (studio.paths.documents / "stray.pdf").write_bytes(PDF)
+    problems = studio.services.maintenance.check().problems
+    assert any("has been altered" in p and "Signed consent" in p for p in problems)
+    assert any("is missing" in p and "GP letter" in p for p in problems)
+    assert any(p.startswith("documents/stray.pdf is an orphan file") for p in problems)

@@ -7,6 +7,7 @@ from collections.abc import Generator
 from datetime import date
 from typing import TYPE_CHECKING
 
+from smp_desktop.core.demo_consents import add_demo_consents
 from smp_desktop.core.demo_ink import add_demo_ink
 from smp_desktop.core.demo_people import demo_clients
 from smp_desktop.core.demo_photos import add_demo_photos
@@ -65,6 +66,7 @@ def create_demo_studio(
         services.studio, services.sessions, studio.sessions, owner, seed=seed, today=today or date.today()
     )
     yield from add_demo_ink(services.ink, studio.sessions, owner, today=today or date.today())
+    yield from add_demo_consents(services.consents, studio.sessions, owner, seed=seed)
     first_clients = [summary.id for summary in services.clients.list_page(owner, limit=60)[0]]
     yield from add_demo_photos(services.photos, services.sessions, services.hairlines, owner, first_clients, seed=seed)
     return owner

@@ -73,6 +73,14 @@ class ConsentService:
         self._now = now
         self._tz = tz
 
+    def with_clock(self, now: Callable[[], datetime]) -> ConsentService:
+        """The same service signing at another time (the demo's history; tests of validity)."""
+        return ConsentService(self._sessions, self._documents, self._letterhead, now=now, tz=self._tz)
+
+    @property
+    def documents(self) -> StoredDocumentService:
+        return self._documents
+
     # --- templates -----------------------------------------------------------------------------------------
     def templates(self, actor: Actor) -> list[TemplateRecord]:
         """The current version of every template, treatment consent first."""

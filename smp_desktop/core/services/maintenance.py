@@ -83,28 +83,14 @@ class MaintenanceService:
         connection.rollback()
 
     def _orphan_files(self) -> list[str]:
-        """The photo store reconciled with the photo records (missing, damaged and orphan files), and the files in
-        documents/ that no record refers to.
+        """The photo store reconciled with the photo records (missing, damaged and orphan files), and the documents
+        store with the stored documents (core/stored_documents_check.py)."""
+        from smp_desktop.core.stored_documents_check import document_store_problems
 
-        No record stores a document yet (they come with their own capability), so every file found in documents/
-        is reported; a file left half-written by an interrupted save (*.partial) is named as such."""
         problems = self._photo_store_problems()
-        found: list[str] = []
-        folder = self._paths.documents
-        if folder.is_dir():
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                name = path.relative_to(self._paths.root).as_posix()
-                if path.name.endswith(".partial"):
-                    found.append(
-                        f"{name} is an unfinished copy left by a save that was interrupted; the finished file was "
-                        "never put in its place. It can be deleted."
-                    )
-                else:
-                    found.append(
-                        f"{name} is an orphan file: no record refers to it, so it is not shown anywhere in the app. "
-                        "It may have been put there by hand; move it out of the data folder if it is not needed."
-                    )
-        problems.extend(_capped(found, "files that no record refers to"))
+        with self._engine.connect() as connection:
+            found = document_store_problems(connection, self._paths.root, self._paths.documents)
+        problems.extend(_capped(found, "problems with the files in documents/"))
         return problems
 
     def _photo_store_problems(self) -> list[str]:
