@@ -129,6 +129,8 @@ def build_workspace(
         sessions = add_sessions_tab(
             clients_view, clients, services.sessions, services.studio, actor, runner, today=today, read_only=read_only
         )
+        if sessions is not None:
+            sessions.ink = services.ink  # the session editor's lot picker and "Reuse last mix"
         photos = add_photos_tab(
             clients_view,
             clients,

@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 
 from smp_desktop.core.domain import SessionKind, SessionStatus
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.errors import FieldProblem, ValidationFailed
+from smp_desktop.core.services.ink import InkService
+from smp_desktop.core.services.ink_data import LotRecord, MixRecord
 from smp_desktop.core.services.session_data import (
     CourseSummary,
     ScheduleWarning,
@@ -26,11 +28,13 @@ from smp_desktop.core.services.studio import StaffInfo
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.controllers.session_editor_binding import fill_artists, read_draft, snapshot, write_draft
 from smp_desktop.ui.dialogs import unsaved_changes
+from smp_desktop.ui.dialogs.lot_override_dialog import LotOverrideDialog
 from smp_desktop.ui.dialogs.session_editor import SessionEditorDialog
 from smp_desktop.ui.models.zone_table_model import PROBLEM_COLUMNS, ZONE
 from smp_desktop.ui.problem_text import problem_text
 from smp_desktop.ui.session_wording import duration_text, suggestion_text, warning_text
 from smp_desktop.ui.views.form_widgets import mark_invalid
+from smp_desktop.ui.views.zone_delegates import LotDelegate
 from smp_desktop.ui.vocabulary import label
 
 
@@ -47,6 +51,7 @@ class SessionEditorController(QObject):
         *,
         today: Callable[[], date] = date.today,
         read_only: bool = False,
+        ink: InkService | None = None,
     ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
@@ -67,7 +72,12 @@ class SessionEditorController(QObject):
         self._loading = False
         self._busy = False
         self._warnings: tuple[ScheduleWarning, ...] = ()
+        self._ink = ink if ink is not None and actor.can(Permission.VIEW_INK) else None
+        self._lots: list[LotRecord] = []
+        self.override_dialog: LotOverrideDialog | None = None  # the "use this lot anyway?" question now open
         self._connect_signals()
+        if self._ink is not None:
+            self.view.use_lot_picker(LotDelegate(lambda: self._lots, self._confirm_lot, self.view.zone_table))
         dialog.set_close_guard(self.confirm_close)
 
     # --- starting -------------------------------------------------------------------------------------------
@@ -130,6 +140,7 @@ class SessionEditorController(QObject):
         view.add_zone_button.clicked.connect(self._on_add_zone)
         view.remove_zone_button.clicked.connect(self._on_remove_zone)
         view.copy_zones_button.clicked.connect(self._on_copy_zones)
+        view.reuse_mix_button.clicked.connect(self._on_reuse_mix)
         view.zone_table.selectionModel().currentChanged.connect(self._on_zone_current_changed)
         view.kind.currentIndexChanged.connect(self._on_kind_changed)
         for signal in (
@@ -200,6 +211,59 @@ class SessionEditorController(QObject):
 
     def _on_remove_zone(self) -> None:
         self.view.zone_model.remove_zone(self.view.zone_table.currentIndex().row())
+
+    # --- the ink register: lots and mixes -------------------------------------------------------------------
+    def _load_lots(self, draft: SessionDraft) -> None:
+        ink = self._ink
+        if ink is None:
+            return
+        on = draft.starts_at.astimezone().date()
+        keep = next((z.lot_id for z in draft.zones if z.lot_id is not None), None)
+        actor = self._actor
+
+        def show(lots: list[LotRecord]) -> None:
+            self._lots = lots
+            self.view.zone_model.set_lots(lots)
+
+        self._runner.run(lambda: _picker_lots(ink, actor, on, keep, draft), on_done=show)
+
+    def _confirm_lot(self, row: int, lot: LotRecord) -> None:
+        """A lot that may not be used was picked: ask for the reason; only then is it set on the zone."""
+        entries, _ = self.view.zone_model.entries()
+        zone_name = label(entries[row].zone) if 0 <= row < len(entries) else ""
+        dialog = LotOverrideDialog(lot, zone_name, self.dialog)
+        self.override_dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == LotOverrideDialog.DialogCode.Accepted:
+                self.view.zone_model.set_lot(row, lot.id, dialog.reason_text)
+            self.override_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        # Opened once the cell's editor has closed (this runs while the table commits the editor's data).
+        QTimer.singleShot(0, dialog.open)
+
+    def _on_reuse_mix(self) -> None:
+        ink, client_id = self._ink, self._client_id
+        if ink is None:
+            return
+        self._runner.run(lambda: ink.client_mixes(self._actor, client_id), on_done=self._on_mixes_found)
+
+    def _on_mixes_found(self, mixes: list[MixRecord]) -> None:
+        if not mixes:
+            QMessageBox.information(
+                self.dialog,
+                self.tr("No mix to reuse"),
+                self.tr("This client has no completed session with zones yet: there is no earlier mix."),
+            )
+            return
+        # The product's first usable lot (the picker lists usable lots first).
+        usable: dict[int, int] = {}
+        for lot in self._lots:
+            if lot.usable:
+                usable.setdefault(lot.draft.product_id, lot.id)
+        self.view.zone_model.apply_mixes(mixes, usable)
 
     def _on_zone_current_changed(self, *_args: object) -> None:
         valid = self.view.zone_table.currentIndex().isValid()
@@ -368,6 +432,7 @@ class SessionEditorController(QObject):
         self._baseline = snapshot(self.view)
         self._refresh_state()
         self._check_schedule()
+        self._load_lots(draft)
 
     def _apply_permissions(self) -> None:
         view, editable = self.view, self._editable
@@ -391,6 +456,8 @@ class SessionEditorController(QObject):
         )
         view.add_zone_button.setEnabled(records)
         view.copy_zones_button.setEnabled(records)
+        view.reuse_mix_button.setVisible(self._ink is not None)
+        view.reuse_mix_button.setEnabled(records)
         view.remove_zone_button.setEnabled(False)
         view.save_button.setVisible(editable)
         record = self._record
@@ -422,3 +489,14 @@ class SessionEditorController(QObject):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self._refresh_state()
+
+
+def _picker_lots(ink: InkService, actor: Actor, on: date, keep: int | None, draft: SessionDraft) -> list[LotRecord]:
+    """The picker's lots judged on the session's day, plus any lot the zones already name (even used up)."""
+    lots = ink.picker_lots(actor, on=on, include_id=keep)
+    have = {lot.id for lot in lots}
+    for zone in draft.zones:
+        if zone.lot_id is not None and zone.lot_id not in have:
+            lots.append(ink.lot(actor, zone.lot_id))
+            have.add(zone.lot_id)
+    return lots

@@ -14,6 +14,7 @@ from smp_desktop.core.domain import SessionStatus
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.errors import ValidationFailed
+from smp_desktop.core.services.ink import InkService
 from smp_desktop.core.services.session_data import ClientSessions, SessionRecord, SessionSummary
 from smp_desktop.core.services.sessions import MAX_TOUCH_UP_YEARS, MIN_TOUCH_UP_YEARS, SessionService
 from smp_desktop.core.services.studio import StaffInfo, StudioService
@@ -55,6 +56,7 @@ class SessionsController(QObject):
         self._staff: list[StaffInfo] | None = None
         self._filling_years = False
         self.editor: SessionEditorController | None = None  # the editor now open (tests drive it)
+        self.ink: InkService | None = None  # the ink register: the editor's lot picker and mixes (set by the workspace)
         self._connect_signals()
         self._refresh_buttons()
 
@@ -191,6 +193,7 @@ class SessionsController(QObject):
             self._staff or [],
             today=self._today,
             read_only=self._read_only,
+            ink=self.ink,
         )
         editor.saved.connect(self._on_saved)
         dialog.finished.connect(lambda _result: self._editor_closed(editor))

@@ -1,6 +1,10 @@
 """The zones of the session editor as an editable table: zone, pigment shade and lot, dilution, needle, machine
 settings, depth, density and notes, one row per zone treated.
 
+The lot is picked from the ink register (`set_lot`, through the lot column's picker): the shade and lot text then
+come from the lot, and a lot that may not be used (expired, recalled, used up, label incomplete) shows a warning
+and the reason the artist gave for using it anyway.
+
 The dilution is kept as typed ("3 : 1") until the session is saved, so that a half-typed mix is reported under the
 table rather than silently dropped; `entries()` reads the rows back and names the rows that cannot be read."""
 
@@ -15,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtGui import QColor
 
 from smp_desktop.core.domain import ScalpZone
+from smp_desktop.core.services.ink_data import LotRecord, MixRecord
 from smp_desktop.core.services.session_data import ZoneEntry
 from smp_desktop.ui.vocabulary import label
 
@@ -23,6 +28,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ZONE, SHADE, LOT, DILUTION, NEEDLE, VOLTAGE, STROKE, SPEED, DEPTH, DENSITY, NOTES = range(11)
 COLUMN_COUNT = 11
 INVALID_BACKGROUND = "#fdeeee"  # the client form's invalid-field tint
+OVERRIDE_BACKGROUND = "#fff4d6"  # a lot used anyway, with its reason
+LOT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the lot column's lot id (None: no register lot)
 TEXT_COLUMNS = {
     SHADE: "pigment_shade",
     LOT: "pigment_lot",
@@ -39,6 +46,8 @@ PROBLEM_COLUMNS = {
     "voltage": VOLTAGE,
     "stroke": STROKE,
     **{name: column for column, name in TEXT_COLUMNS.items()},
+    "lot": LOT,
+    "lot_override_reason": LOT,
 }
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
@@ -84,6 +93,7 @@ class ZoneTableModel(QAbstractTableModel):
         self._rows: list[ZoneRow] = []
         self._editable = True
         self._invalid: set[tuple[int, int]] = set()
+        self._lots: dict[int, LotRecord] = {}
 
     # --- what the controller uses ---------------------------------------------------------------------------
     def set_zones(self, zones: Iterable[ZoneEntry]) -> None:
@@ -94,6 +104,69 @@ class ZoneTableModel(QAbstractTableModel):
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
+
+    # --- the ink register -----------------------------------------------------------------------------------
+    def set_lots(self, lots: Iterable[LotRecord]) -> None:
+        """The register's lots, for the names and warnings the lot column shows."""
+        self._lots = {lot.id: lot for lot in lots}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, SHADE), self.index(len(self._rows) - 1, LOT))
+
+    def lot(self, lot_id: int | None) -> LotRecord | None:
+        return None if lot_id is None else self._lots.get(lot_id)
+
+    def set_lot(self, row: int, lot_id: int | None, reason: str = "") -> None:
+        """Give the zone a register lot (its shade and lot text follow), or none (None: the text stays to edit)."""
+        if not 0 <= row < len(self._rows):
+            return
+        entry = self._rows[row].entry
+        lot = self.lot(lot_id)
+        if lot is None:
+            entry = entry.replace(lot_id=None, lot_override_reason="")
+        else:
+            entry = entry.replace(
+                lot_id=lot.id,
+                lot_override_reason=reason.strip(),
+                pigment_shade=lot.product_title[:200],
+                pigment_lot=lot.draft.lot_number[:100],
+            )
+        self._rows[row] = replace(self._rows[row], entry=entry)
+        self._invalid.discard((row, LOT))
+        self.dataChanged.emit(self.index(row, SHADE), self.index(row, LOT))
+
+    def apply_mixes(self, mixes: Iterable[MixRecord], lot_for_product: dict[int, int]) -> int:
+        """The client's last mix per zone into the rows of the same zones (all mixes as new rows when the table
+        is empty): the product's usable lot when there is one, the dilution and the notes. Returns the rows
+        changed or added."""
+        mixes = list(mixes)
+        if not mixes:
+            return 0
+        if not self._rows:
+            self.beginResetModel()
+            self._rows = [ZoneRow(ZoneEntry(mix.zone)) for mix in mixes]
+            self.endResetModel()
+        by_zone = {mix.zone: mix for mix in mixes}
+        changed = 0
+        for number, row in enumerate(self._rows):
+            mix = by_zone.get(row.entry.zone)
+            if mix is None:
+                continue
+            entry = row.entry.replace(
+                dilution_water_parts=mix.dilution_water_parts,
+                dilution_pigment_parts=mix.dilution_pigment_parts,
+                notes=mix.notes or row.entry.notes,
+                lot_id=None,
+                lot_override_reason="",
+                pigment_shade=(mix.product_title or mix.pigment_shade)[:200],
+                pigment_lot="",
+            )
+            self._rows[number] = ZoneRow.of(entry)
+            lot_id = lot_for_product.get(mix.product_id) if mix.product_id is not None else None
+            if lot_id is not None:
+                self.set_lot(number, lot_id)
+            changed += 1
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+        return changed
 
     def add_zone(self, zone: ScalpZone) -> int:
         row = len(self._rows)
@@ -144,6 +217,8 @@ class ZoneTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == SHADE and index.row() < len(self._rows) and self._rows[index.row()].entry.lot_id:
+            return flags  # the shade is the lot's product
         return flags | Qt.ItemFlag.ItemIsEditable if self._editable else flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -151,6 +226,24 @@ class ZoneTableModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         entry = row.entry
+        lot = self.lot(entry.lot_id)
+        if column == LOT and role == LOT_ID_ROLE:
+            return entry.lot_id
+        if column == LOT and entry.lot_id is not None:
+            warned = lot is not None and not lot.usable
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"⚠ {entry.pigment_lot}" if warned or entry.lot_override_reason else entry.pigment_lot
+            if role == Qt.ItemDataRole.ToolTipRole:
+                lines = [lot.title if lot else entry.pigment_lot]
+                if lot is not None and not lot.usable:
+                    lines.append(self.tr("Not usable: %1").replace("%1", lot.problem_text))
+                if entry.lot_override_reason:
+                    lines.append(self.tr("Used anyway because: %1").replace("%1", entry.lot_override_reason))
+                return "\n".join(lines)
+            if role == Qt.ItemDataRole.BackgroundRole and (index.row(), column) not in self._invalid:
+                return QColor(OVERRIDE_BACKGROUND) if warned or entry.lot_override_reason else None
+        if role == Qt.ItemDataRole.DecorationRole and column == SHADE and lot is not None:
+            return QColor(lot.swatch)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ZONE:
                 return label(entry.zone)
@@ -200,6 +293,8 @@ class ZoneTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == LOT:
+            return self.tr("The lot from the ink register: usable lots are listed first")
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 ZONE: self.tr("Zone"),

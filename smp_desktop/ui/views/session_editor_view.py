@@ -52,6 +52,7 @@ from smp_desktop.ui.views.client_form_view import FORM_STYLE
 from smp_desktop.ui.views.form_widgets import FieldError, FormSection
 from smp_desktop.ui.views.zone_delegates import (
     DilutionDelegate,
+    LotDelegate,
     TextDelegate,
     stroke_delegate,
     voltage_delegate,
@@ -299,6 +300,11 @@ class SessionEditorView(QWidget):
         section.add_field("notes", "", self.notes, span=True)
         return self._register(section)
 
+    def use_lot_picker(self, delegate: LotDelegate) -> None:
+        """The lot column picks from the ink register (instead of free text)."""
+        self._lot_delegate = delegate
+        self.zone_table.setItemDelegateForColumn(LOT, delegate)
+
     def _zones(self) -> FormSection:
         section = FormSection(self.tr("Zones treated"))
         self.zone_model = ZoneTableModel(self)
@@ -332,7 +338,7 @@ class SessionEditorView(QWidget):
         widths = {
             ZONE: "Back / donor area",
             SHADE: "Carbon black (soft)",
-            LOT: "CB-24117",
+            LOT: "⚠ CB-24117",
             DILUTION: "Water : pigment",
             NEEDLE: "1RL 0.25 mm",
             VOLTAGE: "Voltage",
@@ -361,6 +367,14 @@ class SessionEditorView(QWidget):
         buttons.addWidget(self.remove_zone_button)
         buttons.addStretch(1)
         buttons.addWidget(self.copy_zones_button)
+        self.reuse_mix_button = QPushButton(self.tr("Reuse last mix"))
+        self.reuse_mix_button.setObjectName("reuseMixButton")
+        self.reuse_mix_button.setToolTip(
+            self.tr("Fill each zone with the client's last mix for it: the product (a usable lot of it), the dilution "
+                    "and the notes")
+        )  # fmt: skip
+        self.reuse_mix_button.hide()  # shown when the ink register is at hand
+        buttons.addWidget(self.reuse_mix_button)
         cell = QWidget()
         cell_layout = QVBoxLayout(cell)
         cell_layout.setContentsMargins(0, 0, 0, 0)
