@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smp_desktop import __version__, cli_documents, cli_export, cli_lots, cli_photos
+from smp_desktop import __version__, cli_consent, cli_documents, cli_export, cli_lots, cli_photos
 from smp_desktop.paths import StudioPaths, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_photos.add_parser(commands, common)
     cli_lots.add_parser(commands, common)
     cli_documents.add_parser(commands, common)
+    cli_consent.add_parser(commands, common)
     cli_export.add_parser(commands, common)
     return parser
 
@@ -415,6 +416,10 @@ def _cmd_document(args: argparse.Namespace, paths: StudioPaths, url: str | None)
     return cli_documents.run(args, lambda: _open(paths, url), CommandError)
 
 
+def _cmd_consent(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
+    return cli_consent.run(args, lambda: _open(paths, url), CommandError)
+
+
 def _cmd_export_subject(args: argparse.Namespace, paths: StudioPaths, url: str | None) -> int:
     return cli_export.subject(args, lambda: _open(paths, url), CommandError)
 
@@ -443,4 +448,5 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     **{("lots", action): _cmd_lots for action in cli_lots.ACTIONS},
     **{("document", action): _cmd_document for action in cli_documents.ACTIONS},
     ("export", "subject"): _cmd_export_subject,
+    **{("consent", action): _cmd_consent for action in cli_consent.ACTIONS},
 }
