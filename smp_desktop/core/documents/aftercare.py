@@ -279,7 +279,7 @@ def aftercare_document(letterhead: Letterhead, sheet: AftercareSheet, template: 
         headline = plain_template_markup(phase.headline, phase.values())
         guidance = "<br/>".join("•&nbsp;" + plain_markup(line) for line in phase.guidance)
         rows.append((phase.when, headline, guidance))
-    doc.add(_phase_table(doc, rows, styles))
+    doc.add(*_phase_table(doc, rows, styles))
 
     doc.heading("Warning signs: when to call us")
     doc.bullets(template.warning_signs, "warning")
@@ -309,37 +309,24 @@ def aftercare_document(letterhead: Letterhead, sheet: AftercareSheet, template: 
 
 
 def _phase_table(doc: PdfDocument, rows: Sequence[tuple[str, str, str]], styles: dict[str, Any]) -> Any:
-    from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    """The phases, one row each: the dates on the left, the headline and the guidance beside them."""
+    from reportlab.platypus import Paragraph
 
-    from smp_desktop.core.documents import fonts
-    from smp_desktop.core.documents.layout import ACCENT, MM, RULE, SHADE, paragraph_flowable
+    from smp_desktop.core.documents.layout import RULE, SHADE, hanging, paragraph_flowable, rule_flowable
 
-    when_width = 36 * MM
-    data = []
-    for when, headline, guidance in rows:
-        data.append(
-            [
+    flowables: list[Any] = [rule_flowable(doc)]
+    for number, (when, headline, guidance) in enumerate(rows):
+        flowables.append(
+            hanging(
                 paragraph_flowable(when, styles["label"]),
                 [Paragraph(f"<b>{headline}</b>", styles["h2"]), Paragraph(guidance, styles["cell"])],
-            ]
+                label_width_mm=36,
+                padding=5,
+                shade=SHADE if number % 2 else None,
+                rule_below=RULE,
+            )
         )
-    table = Table(data, colWidths=[when_width, doc.content_width - when_width], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
-                ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.Color(*ACCENT)),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.Color(*RULE)),
-                ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white, colors.Color(*SHADE)]),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
-    return table
+    return flowables
 
 
 def aftercare_pdf(letterhead: Letterhead, sheet: AftercareSheet, data_root: Path | None = None) -> bytes:

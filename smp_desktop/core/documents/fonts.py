@@ -111,8 +111,18 @@ class Run:
     text: str
 
 
+@lru_cache(maxsize=2)
+def _body_characters(bold: bool) -> frozenset[str]:
+    register_body_fonts()
+    return frozenset(map(chr, _registered[BODY_BOLD if bold else BODY].face.charToGlyph))
+
+
 def font_runs(text: str, *, bold: bool = False) -> Iterator[Run]:
     """Splits text (already in visual order and shaped, see visual_text) into runs of one font each."""
+    if text.isascii() or _body_characters(bold).issuperset(text):  # the common case: one run in the body font
+        if text:
+            yield Run(BODY_BOLD if bold else BODY, text)
+        return
     current: str | None = None
     start = 0
     for index, char in enumerate(text):
@@ -128,7 +138,9 @@ def font_runs(text: str, *, bold: bool = False) -> Iterator[Run]:
 
 
 def _has_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+    return not text.isascii() and any(
+        unicodedata.bidirectional(char) in ("R", "AL") for char in text if ord(char) >= 0x0590
+    )
 
 
 def visual_text(text: str) -> str:

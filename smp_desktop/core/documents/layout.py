@@ -171,29 +171,15 @@ class PdfDocument:
 
     def facts(self, rows: Sequence[tuple[str, str]], *, label_width_mm: float = 42) -> None:
         """Label / value pairs in two columns (e.g. Client, Session date, Artist). Both are plain text."""
-        from reportlab.platypus import Table, TableStyle
-
-        if not rows:
-            return
-        data = [
-            [paragraph_flowable(label, self.styles["label"]), paragraph_flowable(value, self.styles["value"])]
-            for label, value in rows
-        ]
-        label_width = label_width_mm * MM
-        table = Table(data, colWidths=[label_width, self.content_width - label_width], hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ]
+        for label, value in rows:
+            self._story.append(
+                hanging(
+                    paragraph_flowable(label, self.styles["label"]),
+                    [paragraph_flowable(value, self.styles["value"])],
+                    label_width_mm=label_width_mm,
+                    padding=1.5,
+                )
             )
-        )
-        self._story.append(table)
 
     def table(
         self,
@@ -320,6 +306,29 @@ def paragraph_flowable(text: str, style: Any) -> Any:
 
     bold = getattr(style, "fontName", "") == fonts.BODY_BOLD
     return Paragraph(plain_markup(text, bold=bold), style)
+
+
+def hanging(
+    label: Any,
+    body: Sequence[Any],
+    *,
+    label_width_mm: float = 36,
+    padding: float = 4,
+    shade: tuple[float, float, float] | None = None,
+    rule_below: tuple[float, float, float] | None = None,
+) -> Any:
+    """A row with a label flowable in a left column and body flowables beside it (a label / value line, a dated
+    phase of the aftercare). Cheaper to lay out than a Table (each paragraph is wrapped once per placement); a row
+    moves to the next page whole, and only a row taller than a page is split into its parts."""
+    return _hanging_class()(label, list(body), label_width_mm * MM, padding, shade, rule_below)
+
+
+def rule_flowable(doc: PdfDocument, colour: tuple[float, float, float] = ACCENT, thickness: float = 0.8) -> Any:
+    """A line across the text width (e.g. above a list of rows)."""
+    from reportlab.lib import colors
+    from reportlab.platypus import HRFlowable
+
+    return HRFlowable(width="100%", thickness=thickness, color=colors.Color(*colour), spaceBefore=0, spaceAfter=0)
 
 
 def _image_size(source: io.BytesIO | str) -> tuple[float, float]:
@@ -485,6 +494,68 @@ def _canvas_class() -> Any:
 
         _classes["canvas"] = _TotalCanvas
     return _classes["canvas"]
+
+
+def _hanging_class() -> Any:
+    if "hanging" not in _classes:
+        from reportlab.platypus import Flowable
+
+        class _Hanging(Flowable):
+            def __init__(
+                self,
+                label: Any,
+                body: list[Any],
+                label_width: float,
+                padding: float,
+                shade: tuple[float, float, float] | None,
+                rule_below: tuple[float, float, float] | None,
+            ) -> None:
+                super().__init__()
+                self.label, self.body = label, body
+                self.label_width, self.padding = label_width, padding
+                self.shade, self.rule_below = shade, rule_below
+                self._sizes: list[tuple[float, float]] = []
+
+            def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+                pad = self.padding
+                inner = avail_width - self.label_width - 2 * pad
+                _w, label_h = self.label.wrap(self.label_width - pad, avail_height)
+                self._sizes = []
+                body_h = 0.0
+                for index, flowable in enumerate(self.body):
+                    w, h = flowable.wrap(inner, avail_height)
+                    space = flowable.getSpaceBefore() if index else 0.0
+                    self._sizes.append((w, h))
+                    body_h += h + space
+                self.width = avail_width
+                self.height = max(label_h, body_h) + 2 * pad
+                self._label_h = label_h
+                return self.width, self.height
+
+            def split(self, avail_width: float, avail_height: float) -> list[Any]:
+                # a row taller than the frame (very long free text): stacked, so its parts can flow on
+                if self.wrap(avail_width, avail_height)[1] > avail_height and avail_height > 200:
+                    return [self.label, *self.body]
+                return []
+
+            def draw(self) -> None:
+                canvas, pad = self.canv, self.padding
+                if self.shade is not None:
+                    canvas.setFillColorRGB(*self.shade)
+                    canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+                if self.rule_below is not None:
+                    canvas.setStrokeColorRGB(*self.rule_below)
+                    canvas.setLineWidth(0.4)
+                    canvas.line(0, 0, self.width, 0)
+                left = pad if self.shade is not None or self.rule_below is not None else 0.0
+                self.label.drawOn(canvas, left, self.height - pad - self._label_h)
+                y = self.height - pad
+                for index, (flowable, (_w, h)) in enumerate(zip(self.body, self._sizes, strict=True)):
+                    y -= h + (flowable.getSpaceBefore() if index else 0.0)
+                    flowable.drawOn(canvas, self.label_width + pad, y)
+
+        _classes["hanging"] = _Hanging
+    return _classes["hanging"]
 
 
 def _doc_template_class() -> Any:

@@ -3,24 +3,27 @@ document builder uses). The PDF code lives in core/documents and loads reportlab
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from smp_desktop.core.documents import aftercare as aftercare_sheets
 from smp_desktop.core.documents.files import safe_file_name
-from smp_desktop.core.documents.layout import LOGO_SETTING, Letterhead
+from smp_desktop.core.documents.layout import LOGO_SETTING, Letterhead, read_logo
 from smp_desktop.core.domain import ScalpZone, SessionKind, SessionStatus
+from smp_desktop.core.models import Setting, Studio, TreatmentSession
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.errors import FieldProblem, ValidationFailed
 from smp_desktop.core.services.session_data import CourseSummary
 from smp_desktop.core.services.session_validation import local_date
 from smp_desktop.core.services.sessions import SessionService
-from smp_desktop.core.services.studio import StudioService
+from smp_desktop.core.services.studio import DEFAULT_SETTINGS, StudioService
 
 if TYPE_CHECKING:
     from smp_desktop.core.studio_db import OpenStudio
@@ -98,8 +101,17 @@ class DocumentService:
 
     # --- the letterhead --------------------------------------------------------------------------------------
     def letterhead(self) -> Letterhead:
-        """The studio's letterhead for any document (name, contact, logo, paper size)."""
-        return Letterhead.from_studio(self._studio, self._root)
+        """The studio's letterhead for any document (name, contact, logo, paper size), read in one query pair."""
+        with self._sessions() as session:
+            studio = session.get(Studio, 1)
+            if studio is None:
+                return Letterhead.from_studio(self._studio, self._root)  # raises StudioNotCreated
+            rows = session.scalars(select(Setting).where(Setting.key.in_(("paper_size", LOGO_SETTING))))
+            settings = {row.key: json.loads(row.value_json) for row in rows}
+            info = (studio.name, studio.address, studio.phone, studio.email, studio.website)
+        paper = str(settings.get("paper_size") or DEFAULT_SETTINGS["paper_size"])
+        logo = read_logo(self._root, str(settings.get(LOGO_SETTING) or ""))
+        return Letterhead(*info, logo=logo, paper_size=paper)
 
     def set_logo(self, actor: Actor, source: Path | None) -> None:
         """Copies a PNG or JPEG into the data folder as the letterhead's logo (None: no logo)."""
@@ -148,13 +160,23 @@ class DocumentService:
         key = template_key or (
             aftercare_sheets.REMOVAL_LASER if draft.kind is SessionKind.REMOVAL else aftercare_sheets.SMP
         )
-        overview = self._treatment.overview(actor, record.client_id)
-        later = [
-            s
-            for s in overview.sessions
-            if s.status is not SessionStatus.CANCELLED and s.starts_at > draft.starts_at and s.id != record.id
-        ]
-        next_session = local_date(min(later, key=lambda s: s.starts_at).starts_at, self._tz) if later else None
+        with self._sessions() as session:
+            following = session.scalar(
+                select(TreatmentSession.starts_at)
+                .where(
+                    TreatmentSession.client_id == record.client_id,
+                    TreatmentSession.status != SessionStatus.CANCELLED,
+                    TreatmentSession.starts_at > draft.starts_at,
+                    TreatmentSession.id != record.id,
+                )
+                .order_by(TreatmentSession.starts_at)
+                .limit(1)
+            )
+        next_session = local_date(following, self._tz) if following is not None else None
+        next_window = None
+        if next_session is None and draft.kind in COURSE_NUMBERS:
+            course = self._treatment.overview(actor, record.client_id).course
+            next_window = self._next_window(draft.kind, session_day, course)
         return aftercare_sheets.AftercareSheet(
             client_name=record.client_name,
             session_date=session_day,
@@ -162,7 +184,7 @@ class DocumentService:
             artist=record.artist_name,
             zones=tuple(ZONE_LABELS.get(z.zone, z.zone.value) for z in draft.zones),
             next_session=next_session,
-            next_window=None if next_session else self._next_window(draft.kind, session_day, overview.course),
+            next_window=next_window,
             template_key=key,
         )
 
