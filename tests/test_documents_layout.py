@@ -239,3 +239,17 @@ def test_save_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     doc.paragraph("saved")
     doc.save(target)
     assert len(PdfReader(target).pages) == 1
+
+
+def test_text_longer_than_a_page_flows_on_instead_of_failing() -> None:
+    """A note pasted in whole, a name without spaces: rows and cells split across pages, nothing is lost."""
+    long_note = "Zoë wrote a very long note about the healing. " * 300
+    doc = PdfDocument(letterhead(), title="Long")
+    doc.facts([("Note", long_note)])
+    doc.table(["When", "Note"], [["12 May", long_note], ["王" * 2500, "short"]])
+    doc.paragraph("王伟" * 1500)
+    doc.paragraph("x" * 4000)
+    reader = PdfReader(io.BytesIO(doc.build()))
+    assert len(reader.pages) > 5
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert text.count("王") >= 2500 + 1500

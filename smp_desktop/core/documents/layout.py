@@ -198,7 +198,7 @@ class PdfDocument:
         widths = [w * MM for w in col_widths_mm] if col_widths_mm else None
         if widths is None and header:
             widths = [self.content_width / len(header)] * len(header)
-        table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
