@@ -25,6 +25,7 @@ from smp_desktop.core.services.consents import ConsentService
 from smp_desktop.core.services.documents import DocumentService
 from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.ink import InkService
+from smp_desktop.core.services.ink_documents import InkDocuments
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.photos import PhotoService
 from smp_desktop.core.services.removals import RemovalService
@@ -69,6 +70,7 @@ class Services:
     sessions: SessionService
     photos: PhotoService
     ink: InkService
+    ink_documents: InkDocuments  # ink information sheet, ink passport, recall list and letters (PDF)
     removals: RemovalService
     documents: StoredDocumentService
     consents: ConsentService
@@ -105,6 +107,14 @@ class OpenStudio:
             sessions=SessionService(self.sessions, today=today, consent_documents=paths.documents),
             photos=PhotoService(self.sessions, paths.photos, paths.cache),
             ink=InkService(self.sessions, today=today),
+            ink_documents=InkDocuments(
+                self.sessions,
+                InkService(self.sessions, today=today),
+                SessionService(self.sessions, today=today, consent_documents=paths.documents),
+                studio_service,
+                paths.root,
+                today=today,
+            ),
             removals=RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE),
             documents=documents,
             consents=ConsentService(self.sessions, documents, lambda: _letterhead(studio_service, paths.root)),
