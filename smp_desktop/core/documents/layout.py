@@ -414,7 +414,7 @@ class _PageDecor:
             address = [", ".join(address[:-3]), *address[-3:]]
         contact_lines = [*address, head.phone, head.email, head.website]
         contact_text = "\n".join(line.strip() for line in contact_lines if line.strip())
-        contact_width = 70 * MM
+        contact_width = 60 * MM
         if contact_text:
             contact = paragraph_flowable(contact_text, self.styles["letterhead_contact"])
             _w, h = contact.wrapOn(canvas, contact_width, 40 * MM)

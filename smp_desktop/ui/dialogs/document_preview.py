@@ -217,7 +217,7 @@ class DocumentPreviewDialog(QDialog):
             self._pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(label)
         count = len(images)
-        self.status.setText(self.tr("%n page(s)", "", count))
+        self.status.setText(self.tr("1 page") if count == 1 else self.tr("%1 pages").replace("%1", str(count)))
         self.print_button.setEnabled(count > 0)
         self.save_button.setEnabled(True)
         self._lay_out_pages()
