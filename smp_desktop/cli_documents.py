@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smp_desktop import cli_export
+from smp_desktop import cli_export, cli_removal
 
 if TYPE_CHECKING:
     from smp_desktop.core.services.documents import DocumentService
@@ -51,6 +51,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], co
     which.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the logo image (copied into the studio)")
     which.add_argument("--clear", action="store_true", help="print documents without a logo")
     cli_export.add_record_parser(actions, common)
+    cli_removal.add_removal_plan_parser(actions, common)
 
 
 def run(args: argparse.Namespace, open_studio: Callable[[], OpenStudio], fail: type[Exception]) -> int:
@@ -113,4 +114,5 @@ ACTIONS: dict[str, Action] = {
     "aftercare": aftercare,
     "logo": logo,
     "record": cli_export.record,
+    "removal-plan": cli_removal.removal_plan,
 }

@@ -56,6 +56,21 @@ def settle(app: QApplication, msecs: int = 150) -> None:
     app.processEvents()
 
 
+def save_pages(pdf: bytes, target: Path) -> None:
+    """The document's pages side by side, at about 60 dpi, as one PNG."""
+    import pypdfium2
+    from PIL import Image
+
+    document = pypdfium2.PdfDocument(pdf)
+    pages = [document[i].render(scale=60 / 72).to_pil() for i in range(len(document))]
+    sheet = Image.new("RGB", (sum(p.width for p in pages) + 8 * (len(pages) - 1), max(p.height for p in pages)), "#888")
+    x = 0
+    for page in pages:
+        sheet.paste(page, (x, 0))
+        x += page.width + 8
+    sheet.save(target)
+
+
 def main() -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app = create_application(sys.argv[:1])
@@ -162,8 +177,11 @@ def main() -> int:
         settle(app)
         window.grab().save(str(HERE / "removal-tab-lower.png"))
         window.close()
+        plan_id = controller.plan_id  # type: ignore[attr-defined]
+        document = services.removal_documents.plan_pdf(owner, plan_id)
+        save_pages(document.pdf, HERE / "removal-plan-pdf.png")
         studio.close()
-    print(f"saved removal-tab.png, removal-tab-sessions.png and removal-tab-lower.png in {HERE}")
+    print(f"saved removal-tab*.png and removal-plan-pdf.png in {HERE}")
     return 0
 
 

@@ -156,7 +156,15 @@ def build_workspace(
         from smp_desktop.ui.controllers.removal_controller import add_removal_tab
 
         removal = add_removal_tab(
-            clients_view, clients, services.removals, services.photos, actor, runner, today=today, read_only=read_only
+            clients_view,
+            clients,
+            services.removals,
+            services.photos,
+            actor,
+            runner,
+            today=today,
+            read_only=read_only,
+            documents=services.removal_documents,
         )
         from smp_desktop.ui.controllers.document_actions import add_aftercare_action
 

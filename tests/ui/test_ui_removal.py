@@ -6,12 +6,15 @@ date for new SMP, and no tab at all for the front desk."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -314,3 +317,42 @@ def test_switching_plans_with_unsaved_changes_asks_first(
     qtbot.mouseClick(view.new_button, LEFT)  # the test's message box answers Ok: neither Discard nor go on
     assert message_boxes.texts() == ["This removal plan has changes that are not saved. Discard them?"]
     assert view.device.text() == "Saline kit" and controller.plan_id == first.id
+
+
+def test_the_saved_plan_is_previewed_and_printed_through_qt(
+    qtbot: QtBot,
+    workspace: Workspace,
+    studio: OpenStudio,
+    owner: Actor,
+    client: ClientRecord,
+    tmp_path: Path,
+    message_boxes: MessageBoxes,
+) -> None:
+    from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
+
+    removals = studio.services.removals
+    draft = removals.new_draft(owner, client.id, RemovalMethod.PICOSECOND_LASER, RemovalReason.COLOUR)
+    removals.create(owner, client.id, draft.replace(device="PicoSure <b>755</b>"))
+    view, controller = open_removal_tab(workspace, client)
+    assert view.preview_button.isEnabled()
+    qtbot.keyClicks(view.device, " (rented)")
+    qtbot.mouseClick(view.preview_button, LEFT)  # unsaved: the document would not show what is on screen
+    assert controller.preview is None and "Save the plan first" in view.save_problems.text()
+    qtbot.mouseClick(view.save_button, LEFT)
+    qtbot.mouseClick(view.preview_button, LEFT)
+    preview = controller.preview
+    assert preview is not None and preview.isVisible()
+    qtbot.addWidget(preview)
+    assert preview.windowTitle() == "Removal plan – Zoë Łukasiewicz"
+    assert preview.suggested_name.startswith("Zoë-Łukasiewicz - Removal-plan - ")
+    text = " ".join(PdfReader(io.BytesIO(preview.pdf)).pages[0].extract_text().split())
+    assert "PicoSure <b>755</b> (rented)" in text and "Picosecond laser" in text
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = len(PdfReader(io.BytesIO(preview.pdf)).pages)
+    assert preview.print_to(printer) == pages
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+    preview.close()
+    assert controller.preview is None
+    assert message_boxes.shown == []

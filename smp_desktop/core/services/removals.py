@@ -279,6 +279,13 @@ class RemovalService:
             audit.record(session, actor, "delete", "removal_plan", plan.id, f"client {plan.client_id}")
             session.delete(plan)
 
+    def note_document(self, actor: Actor, plan_id: int, what: str) -> None:
+        """Audit that a document with the plan in it was made (it leaves the studio with a client's data)."""
+        require(actor, Permission.PLAN_REMOVAL)
+        with self._sessions.begin() as session:
+            _plan(session, plan_id)
+            audit.record(session, actor, "document", "removal_plan", plan_id, what)
+
     # --- inside --------------------------------------------------------------------------------------------------
     def _checked(
         self, session: Session, actor: Actor, client_id: int, draft: RemovalPlanDraft, plan: RemovalPlan | None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from smp_desktop.core.removal import IntervalWarning, RemovalRules, earliest_new_smp, interval_warnings, next_date
 from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalPlanStatus, RemovalReason, RemovalSessionStatus
 from smp_desktop.core.services.access import Actor, Permission
+from smp_desktop.core.services.documents import GeneratedDocument
 from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.services.photo_data import PhotoRecord
 from smp_desktop.core.services.photos import PhotoService
@@ -26,19 +27,17 @@ from smp_desktop.core.services.removal_data import (
     RemovalPlanSummary,
     RemovalSessionEntry,
 )
+from smp_desktop.core.services.removal_documents import RemovalPlanDocuments
 from smp_desktop.core.services.removals import RemovalService
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.controllers.clients_controller import ClientsController
 from smp_desktop.ui.controllers.removal_binding import fill_plan, fill_session, read_plan, read_session
+from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog, show_document
 from smp_desktop.ui.locale_format import format_date, format_long_date
 from smp_desktop.ui.photo_images import read_image
 from smp_desktop.ui.removal_wording import score_text, tr
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.removal_tab_view import RemovalTabView
-
-# Opens the removal-plan document for a saved plan (preview and print); given by the workspace when the document
-# preview is available.
-DocumentOpener = Callable[[int, bool], None]  # (plan id, print straight away)
 
 
 class RemovalController(QObject):
@@ -55,7 +54,7 @@ class RemovalController(QObject):
         *,
         today: Callable[[], date] = date.today,
         read_only: bool = False,
-        open_document: DocumentOpener | None = None,
+        documents: RemovalPlanDocuments | None = None,
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -65,7 +64,8 @@ class RemovalController(QObject):
         self._runner = runner
         self._today = today
         self._read_only = read_only
-        self._open_document = open_document
+        self._documents = documents
+        self.preview: DocumentPreviewDialog | None = None  # the document preview now open (tests drive it)
         self._rules: RemovalRules = removals.rules()
         self._client_id: int | None = None
         self._record: RemovalPlanRecord | None = None  # the saved plan shown, None for a new one
@@ -129,8 +129,7 @@ class RemovalController(QObject):
         view.save_button.clicked.connect(self._on_save)
         view.revert_button.clicked.connect(self._on_revert)
         view.complete_button.clicked.connect(self._on_complete)
-        view.preview_button.clicked.connect(lambda: self._on_document(False))
-        view.print_button.clicked.connect(lambda: self._on_document(True))
+        view.preview_button.clicked.connect(self._on_document)
         view.method.currentIndexChanged.connect(self._on_method_changed)
         for combo in (
             view.fitzpatrick,
@@ -286,14 +285,38 @@ class RemovalController(QObject):
         elif self._loaded is not None:
             self._show_draft(None, self._loaded)
 
-    def _on_document(self, print_now: bool) -> None:
-        record = self._record
-        if record is None or self._open_document is None:
+    def _on_document(self) -> None:
+        record, documents = self._record, self._documents
+        if record is None or documents is None:
             return
         if self.has_unsaved_changes():
             self._show_problems([tr("Save the plan first: the document shows the saved plan.")])
             return
-        self._open_document(record.id, print_now)
+        self._view.preview_button.setEnabled(False)
+        self._runner.run(
+            lambda: documents.plan_pdf(self._actor, record.id),
+            on_done=self._show_document,
+            on_error=self._document_failed,
+            writes=True,  # records the audit event
+        )
+
+    def _show_document(self, document: GeneratedDocument) -> None:
+        self._refresh_buttons()
+        self.preview = show_document(
+            self._view.window(),
+            document.pdf,
+            document.file_name,
+            document.title,
+            runner=self._runner,
+            on_closed=self._preview_closed,
+        )
+
+    def _preview_closed(self) -> None:
+        self.preview = None
+
+    def _document_failed(self, error: Exception) -> None:
+        self._refresh_buttons()
+        self._runner.report_error(error)
 
     def _may_leave(self) -> bool:
         """True when the editor may show something else: no unsaved changes, or the person chose to drop them."""
@@ -551,9 +574,7 @@ class RemovalController(QObject):
         view.save_button.setEnabled(writable and editing)
         view.revert_button.setEnabled(editing)
         view.complete_button.setEnabled(writable and record is not None and not closed and bool(record.done_sessions))
-        has_document = record is not None and self._open_document is not None
-        view.preview_button.setEnabled(has_document)
-        view.print_button.setEnabled(has_document)
+        view.preview_button.setEnabled(record is not None and self._documents is not None)
         view.add_session_button.setEnabled(writable and editing)
         view.remove_session_button.setEnabled(
             writable and entry is not None and entry.status is not RemovalSessionStatus.DONE
@@ -570,14 +591,14 @@ def add_removal_tab(
     *,
     today: Callable[[], date] = date.today,
     read_only: bool = False,
-    open_document: DocumentOpener | None = None,
+    documents: RemovalPlanDocuments | None = None,
 ) -> RemovalController | None:
     """The Removal tab on the client page; none for an actor who may not plan removals (the front desk)."""
     if not actor.can(Permission.PLAN_REMOVAL):
         return None
     view = RemovalTabView()
     controller = RemovalController(
-        view, removals, photos, actor, runner, today=today, read_only=read_only, open_document=open_document
+        view, removals, photos, actor, runner, today=today, read_only=read_only, documents=documents
     )
     area.add_client_tab(view, QCoreApplication.translate("Workspace", "Removal"))
     area.set_client_tabs_enabled(clients.client_id is not None)
@@ -586,4 +607,4 @@ def add_removal_tab(
     return controller
 
 
-__all__ = ["DocumentOpener", "RemovalController", "add_removal_tab"]
+__all__ = ["RemovalController", "add_removal_tab"]

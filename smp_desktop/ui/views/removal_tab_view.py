@@ -171,14 +171,13 @@ class RemovalTabView(QWidget):
         self.save_problems.hide()
         column.addWidget(self.save_problems)
         bar = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("Preview PDF…"))
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.preview_button = QPushButton(self.tr("Preview and print…"))
+        self.preview_button.setToolTip(self.tr("The saved plan as a PDF: preview, print or save it"))
         self.complete_button = QPushButton(self.tr("Complete plan"))
         self.revert_button = QPushButton(self.tr("Revert"))
         self.save_button = QPushButton(self.tr("Save plan"))
         self.save_button.setDefault(True)
-        for button in (self.preview_button, self.print_button):
-            bar.addWidget(button)
+        bar.addWidget(self.preview_button)
         bar.addStretch(1)
         for button in (self.complete_button, self.revert_button, self.save_button):
             bar.addWidget(button)
