@@ -28,6 +28,7 @@ from smp_desktop.core.services.ink import InkService
 from smp_desktop.core.services.ink_documents import InkDocuments
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.photos import PhotoService
+from smp_desktop.core.services.removal_documents import RemovalPlanDocuments
 from smp_desktop.core.services.removals import RemovalService
 from smp_desktop.core.services.sessions import SessionService
 from smp_desktop.core.services.stored_documents import StoredDocumentService
@@ -75,6 +76,7 @@ class Services:
     documents: StoredDocumentService
     consents: ConsentService
     client_documents: DocumentService  # PDFs made for a client: aftercare sheets (core/services/documents.py)
+    removal_documents: RemovalPlanDocuments  # the removal-plan PDF (core/services/removal_documents.py)
 
 
 class OpenStudio:
@@ -99,13 +101,15 @@ class OpenStudio:
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
         studio_service = StudioService(self.sessions)
         documents = StoredDocumentService(self.sessions, paths.documents)
+        photos = PhotoService(self.sessions, paths.photos, paths.cache)
+        removals = RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE)
         self.services = Services(
             studio=studio_service,
             clients=ClientService(self.sessions, today=today),
             maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
             hairlines=HairlineService(self.sessions),
             sessions=SessionService(self.sessions, today=today, consent_documents=paths.documents),
-            photos=PhotoService(self.sessions, paths.photos, paths.cache),
+            photos=photos,
             ink=InkService(self.sessions, today=today),
             ink_documents=InkDocuments(
                 self.sessions,
@@ -115,11 +119,14 @@ class OpenStudio:
                 paths.root,
                 today=today,
             ),
-            removals=RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE),
+            removals=removals,
             documents=documents,
             consents=ConsentService(self.sessions, documents, lambda: _letterhead(studio_service, paths.root)),
             client_documents=DocumentService(
                 self.sessions, studio_service, SessionService(self.sessions, today=today), paths.root
+            ),
+            removal_documents=RemovalPlanDocuments(
+                removals, photos, studio_service, paths.root, paths.cache, today=today
             ),
         )
         self.last_upgrade: migrate.UpgradeResult | None = None
