@@ -23,6 +23,7 @@ from smp_desktop.core.removal import STUDIO_RULES_FILE
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.consents import ConsentService
 from smp_desktop.core.services.documents import DocumentService
+from smp_desktop.core.services.exports import ExportService
 from smp_desktop.core.services.hairlines import HairlineService
 from smp_desktop.core.services.ink import InkService
 from smp_desktop.core.services.ink_documents import InkDocuments
@@ -76,6 +77,7 @@ class Services:
     documents: StoredDocumentService
     consents: ConsentService
     client_documents: DocumentService  # PDFs made for a client: aftercare sheets (core/services/documents.py)
+    exports: ExportService  # the record PDF, the data-subject ZIP, many clients at once (core/services/exports.py)
     removal_documents: RemovalPlanDocuments  # the removal-plan PDF (core/services/removal_documents.py)
 
 
@@ -125,6 +127,7 @@ class OpenStudio:
             client_documents=DocumentService(
                 self.sessions, studio_service, SessionService(self.sessions, today=today), paths.root
             ),
+            exports=ExportService(self.sessions, paths, today=today),
             removal_documents=RemovalPlanDocuments(
                 removals, photos, studio_service, paths.root, paths.cache, today=today
             ),

@@ -26,6 +26,7 @@ from smp_desktop.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from smp_desktop.ui.client_tabs import Built
+    from smp_desktop.ui.controllers.export_controller import ExportController
     from smp_desktop.ui.controllers.hairline_controller import HairlineController
     from smp_desktop.ui.controllers.photos_controller import PhotosController
     from smp_desktop.ui.controllers.sessions_controller import SessionsController
@@ -62,6 +63,7 @@ class Workspace:
     read_only_banner: NoticeBanner | None = None
     storage_banner: NoticeBanner | None = None
     client_tabs: ClientAreaTabs | None = None
+    exports: ExportController | None = None
 
     # The client page's other tabs, built on first use (see ui/client_tabs.py); None when the actor has no such tab.
     @property
@@ -178,6 +180,19 @@ def build_workspace(
         }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
+    from smp_desktop.ui.controllers.export_controller import ExportController
+
+    exports = ExportController(
+        window,
+        (window.export_record_action, window.export_subject_action, window.export_many_action),
+        lambda: clients.client_id,
+        lambda _client_id: clients.form.record.display_name if clients.form.record else "",
+        services.exports,
+        actor,
+        runner,
+        settings,
+    )
+    clients.client_changed.connect(exports.client_changed)
     window.closing.connect(clients.save_state)
     commands = MainWindowController(window, services.maintenance, runner)
     read_only_banner = storage_banner = None
@@ -219,4 +234,5 @@ def build_workspace(
         read_only_banner,
         storage_banner,
         client_tabs,
+        exports,
     )
