@@ -253,3 +253,19 @@ def test_text_longer_than_a_page_flows_on_instead_of_failing() -> None:
     assert len(reader.pages) > 5
     text = "".join(page.extract_text() for page in reader.pages)
     assert text.count("王") >= 2500 + 1500
+
+
+def test_a_long_right_to_left_paragraph_reads_from_its_first_line() -> None:
+    """Lines are broken in reading order, then each is reordered for drawing: the first words are on the first
+    line (reordering the whole paragraph first would put the last words there)."""
+    arabic = "بداية " + "كلام جميل " * 60 + "نهاية"
+    doc = PdfDocument(letterhead(), title="RTL")
+    doc.paragraph(arabic)
+    reader = PdfReader(io.BytesIO(doc.build()))
+    lines = [unicodedata.normalize("NFKC", line) for line in reader.pages[0].extract_text().splitlines()]
+    arabic_lines = [line for line in lines if "كلام" in line]
+    assert len(arabic_lines) >= 4
+    assert "بداية" in arabic_lines[0] and "نهاية" not in arabic_lines[0]
+    assert "نهاية" in arabic_lines[-1]
+    words = " ".join(arabic_lines).split()
+    assert words.count("جميل") == 60  # no word lost or doubled at the line breaks

@@ -29,6 +29,9 @@ Modules:
   `LOGO_SETTING` ("letterhead_logo": a file path relative to the data folder), colours INK / MUTED / ACCENT.
   Every page: letterhead (first page) or a one-line header, a footer and "Page N of M"; PDF metadata (title,
   author, subject, keywords) and an outline entry per heading.
+- Plain text always goes through `layout.paragraph_flowable(text, style)` (or the PdfDocument methods): Arabic or
+  Hebrew text is broken into lines in reading order, then each line shaped and reordered, right-aligned when the
+  text starts right-to-left. Draw text on a canvas yourself only through a paragraph_flowable's drawOn.
 - `text.py`: `plain_markup(text)` (the one function that turns user text into safe paragraph markup), `escape`,
   `fill(markup_template, values)`, `plain_template_markup(untrusted_template, values)`.
 - `fonts.py`: embedded TrueType fonts from resources/fonts (DejaVu Sans; fallbacks Droid Sans Fallback for

@@ -143,16 +143,41 @@ def _has_right_to_left(text: str) -> bool:
     )
 
 
-def visual_text(text: str) -> str:
+def visual_text(text: str, base_direction: str | None = None) -> str:
     """One line of text as it must be drawn left to right: Arabic letters joined into their contextual forms and
-    right-to-left runs reversed (the Unicode bidirectional algorithm, base direction from the text's first strong
-    character). Text without right-to-left letters is returned unchanged."""
+    right-to-left runs reversed (the Unicode bidirectional algorithm; the base direction "L" or "R", by default
+    from the text's first strong character). Text without right-to-left letters is returned unchanged."""
     if not _has_right_to_left(text):
         return text
     import arabic_reshaper
     from bidi import get_display
 
-    return str(get_display(arabic_reshaper.reshape(text)))
+    return str(get_display(arabic_reshaper.reshape(text), base_dir=base_direction))
+
+
+def base_direction(text: str) -> str:
+    """ "R" when the first letter with a direction is right-to-left (Arabic, Hebrew), else "L"."""
+    if text.isascii():
+        return "L"
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "L"
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether text holds Arabic or Hebrew letters (and so needs shaping and reordering)."""
+    return _has_right_to_left(text)
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width in points of one line of logical text as it will be drawn (shaped, each run in its font)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(run.text, run.font, size) for run in font_runs(visual_text(text), bold=bold))
 
 
 def preload_fallbacks() -> None:

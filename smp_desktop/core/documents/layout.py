@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from smp_desktop.core.documents import fonts
 from smp_desktop.core.documents.files import write_pdf
-from smp_desktop.core.documents.text import fill, plain_markup
+from smp_desktop.core.documents.text import clean, fill, plain_markup, visual_lines_markup
 
 if TYPE_CHECKING:
     from smp_desktop.core.services.studio import StudioService
@@ -301,11 +301,65 @@ class PdfDocument:
 
 
 def paragraph_flowable(text: str, style: Any) -> Any:
-    """A reportlab Paragraph showing plain text exactly (escaped, newlines kept, fonts per character)."""
+    """A reportlab Paragraph showing plain text exactly (escaped, newlines kept, fonts per character). Text with
+    Arabic or Hebrew letters gets a paragraph that breaks its lines in reading order before reordering each line
+    for drawing, right-aligned when the text starts right-to-left."""
     from reportlab.platypus import Paragraph
 
     bold = getattr(style, "fontName", "") == fonts.BODY_BOLD
+    if fonts.has_right_to_left(text):
+        return _bidi_paragraph_class()(text, style, bold)
     return Paragraph(plain_markup(text, bold=bold), style)
+
+
+def break_logical_lines(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
+    """Greedy line breaking of logical text (spaces between words; newlines kept) to a width in points."""
+    lines: list[str] = []
+    space = fonts.text_width(" ", size, bold=bold)
+    for paragraph in clean(text).split("\n"):
+        current: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            word_width = fonts.text_width(word, size, bold=bold)
+            if current and used + space + word_width > width:
+                lines.append(" ".join(current))
+                current, used = [word], word_width
+            else:
+                used += (space if current else 0.0) + word_width
+                current.append(word)
+        lines.append(" ".join(current))
+    return lines
+
+
+def _bidi_paragraph_class() -> Any:
+    if "bidi" not in _classes:
+        from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph
+
+        class _BidiParagraph(Paragraph):
+            """Right-to-left text wrapped in reading order: the lines are found on the logical text, then each is
+            shaped and reordered; the base direction decides the alignment."""
+
+            def __init__(self, text: str, style: Any, bold: bool) -> None:
+                self._logical, self._bold = text, bold
+                self._direction = fonts.base_direction(text)
+                if self._direction == "R" and style.alignment != TA_CENTER:
+                    style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+                self._wrapped_for: float | None = None
+                super().__init__(plain_markup(text, bold=bold), style)
+
+            def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+                if self._wrapped_for != avail_width:
+                    inner = avail_width - self.style.leftIndent - self.style.rightIndent
+                    lines = break_logical_lines(self._logical, inner, self.style.fontSize, bold=self._bold)
+                    markup = visual_lines_markup(lines, bold=self._bold, direction=self._direction)
+                    Paragraph.__init__(self, markup, self.style)
+                    self._wrapped_for = avail_width
+                return super().wrap(avail_width, avail_height)
+
+        _classes["bidi"] = _BidiParagraph
+    return _classes["bidi"]
 
 
 def hanging(

@@ -35,9 +35,15 @@ def plain_markup(text: str, *, bold: bool = False) -> str:
     return "<br/>".join(_line_markup(line, bold) for line in lines)
 
 
-def _line_markup(line: str, bold: bool) -> str:
+def visual_lines_markup(lines: list[str], *, bold: bool = False, direction: str | None = None) -> str:
+    """Markup for lines already broken in logical order (a right-to-left paragraph, see layout.py): each line is
+    shaped and reordered on its own, in the paragraph's base direction."""
+    return "<br/>".join(_line_markup(clean(line), bold, direction) for line in lines)
+
+
+def _line_markup(line: str, bold: bool, direction: str | None = None) -> str:
     parts = []
-    for run in fonts.font_runs(fonts.visual_text(line), bold=bold):
+    for run in fonts.font_runs(fonts.visual_text(line, direction), bold=bold):
         escaped = escape(run.text)
         if run.font in (fonts.BODY, fonts.BODY_BOLD):
             parts.append(escaped)
