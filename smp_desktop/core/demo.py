@@ -11,6 +11,7 @@ from smp_desktop.core.demo_consents import add_demo_consents
 from smp_desktop.core.demo_ink import add_demo_ink
 from smp_desktop.core.demo_people import demo_clients
 from smp_desktop.core.demo_photos import add_demo_photos
+from smp_desktop.core.demo_removal import add_demo_removal
 from smp_desktop.core.demo_sessions import add_demo_sessions
 from smp_desktop.core.progress import Progress
 from smp_desktop.core.services.access import Actor
@@ -69,4 +70,5 @@ def create_demo_studio(
     yield from add_demo_consents(services.consents, studio.sessions, owner, seed=seed)
     first_clients = [summary.id for summary in services.clients.list_page(owner, limit=60)[0]]
     yield from add_demo_photos(services.photos, services.sessions, services.hairlines, owner, first_clients, seed=seed)
+    yield from add_demo_removal(services.removals, services.photos, owner, first_clients, today=today or date.today())
     return owner
