@@ -98,6 +98,10 @@ def test_fonts_are_embedded_and_fallbacks_used_only_for_what_needs_them() -> Non
     assert "DroidSansFallback" not in plain and "NanumGothic" not in plain
 
 
+def test_combining_accents_are_composed() -> None:
+    assert plain_markup("Zoe\u0308 Nguye\u0302\u0303n") == "Zoë Nguyễn"
+
+
 def test_font_runs_switch_per_character() -> None:
     runs = list(fonts.font_runs("Ann 王伟 and 김민준!"))
     assert [run.font for run in runs] == [fonts.BODY, "SMPFallbackCJK", fonts.BODY, "SMPFallbackKorean", fonts.BODY]

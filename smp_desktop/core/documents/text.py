@@ -10,6 +10,7 @@ No reportlab import here: this is string work.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 from smp_desktop.core.documents import fonts
@@ -24,9 +25,11 @@ def escape(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Text with line endings unified, tabs as spaces and other control characters removed."""
+    """Text with line endings unified, tabs as spaces, other control characters removed, and letters with
+    combining accents composed (NFC: the same text, drawn with the font's designed accented letters)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def plain_markup(text: str, *, bold: bool = False) -> str:
