@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
@@ -27,9 +28,11 @@ from smp_desktop.core.services.exports import (
     RecordPreview,
 )
 from smp_desktop.ui.background import Job, Runner, run_with_progress
-from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog, show_document
-from smp_desktop.ui.dialogs.export_many_dialog import ExportManyDialog
-from smp_desktop.ui.dialogs.export_record_dialog import ExportRecordDialog
+
+if TYPE_CHECKING:  # the dialogs (and Qt's print support) load with the first export, not at start-up
+    from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
+    from smp_desktop.ui.dialogs.export_many_dialog import ExportManyDialog
+    from smp_desktop.ui.dialogs.export_record_dialog import ExportRecordDialog
 
 FOLDER_KEY = "exports/folder"
 
@@ -81,6 +84,8 @@ class ExportController(QObject):
         client_id = self._current_client()
         if client_id is None:
             return None
+        from smp_desktop.ui.dialogs.export_record_dialog import ExportRecordDialog
+
         dialog = ExportRecordDialog(self._client_name(client_id), self._actor, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.accepted.connect(lambda: self._make_preview(client_id, dialog.options()))
@@ -100,6 +105,8 @@ class ExportController(QObject):
         )
 
     def _show_preview(self, preview: RecordPreview) -> None:
+        from smp_desktop.ui.dialogs.document_preview import show_document
+
         self.preview = show_document(
             self._window,
             preview.pdf,
@@ -164,6 +171,8 @@ class ExportController(QObject):
 
     # --- many clients --------------------------------------------------------------------------------------
     def export_many(self) -> ExportManyDialog:
+        from smp_desktop.ui.dialogs.export_many_dialog import ExportManyDialog
+
         dialog = ExportManyDialog(self._actor, self._window)
         self.batch = dialog
         dialog.folder.setText(str(self._folder()))
