@@ -19,6 +19,7 @@ from smp_desktop.ui.controllers.backup_controller import BackupController
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
 from smp_desktop.ui.controllers.clients_controller import ClientActions, ClientsController
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
+from smp_desktop.ui.ink_area import InkArea, add_ink_area
 from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.notice_banner import NoticeBanner
@@ -64,6 +65,7 @@ class Workspace:
     storage_banner: NoticeBanner | None = None
     client_tabs: ClientAreaTabs | None = None
     exports: ExportController | None = None
+    ink: InkArea | None = None  # the Ink register area (built when first shown)
 
     # The client page's other tabs, built on first use (see ui/client_tabs.py); None when the actor has no such tab.
     @property
@@ -184,6 +186,7 @@ def build_workspace(
         }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
+    ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
     from smp_desktop.ui.controllers.export_controller import ExportController
 
     exports = ExportController(
@@ -239,4 +242,5 @@ def build_workspace(
         storage_banner,
         client_tabs,
         exports,
+        ink,
     )

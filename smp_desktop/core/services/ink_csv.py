@@ -31,7 +31,7 @@ from typing import Any
 from smp_desktop.core.ink import LABEL_FIELDS, USABILITY_LABELS, LabelCheck, LotStatus, PigmentBase
 from smp_desktop.core.photos.store import write_atomically
 from smp_desktop.core.services.errors import ValidationFailed
-from smp_desktop.core.services.ink_data import LotDraft, LotRecord, ProductDraft, ProductRecord
+from smp_desktop.core.services.ink_data import LotDraft, LotRecord, ProductDraft, ProductRecord, RecallReport
 from smp_desktop.core.services.ink_validation import check_lot, check_product, check_recall
 
 LOT_COLUMNS = (
@@ -380,6 +380,27 @@ def products_csv(products: Iterable[ProductRecord], *, bom: bool = False) -> byt
              "" if d.months_after_opening is None else str(d.months_after_opening),
              d.ingredients, d.warnings, d.suggested_dilutions, d.notes, "yes" if record.archived else "no"]
         )  # fmt: skip
+    return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
+
+
+RECALL_COLUMNS = ("client_id", "name", "phone", "email", "address", "sessions", "contact_attempts", "last_outcome",
+                  "informed")  # fmt: skip
+
+
+def recall_csv(report: RecallReport, *, bom: bool = True) -> bytes:
+    """A recall's clients: one row each with contact details, the sessions (date: zones) and the contact log."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(RECALL_COLUMNS)
+    for client in report.clients:
+        sessions = "; ".join(
+            f"{s.starts_at.astimezone().date().isoformat()}: {', '.join(z.value for z in s.zones)}"
+            for s in client.sessions
+        )
+        last = client.last_contact
+        outcome = last.outcome.value if last else ""
+        writer.writerow([client.client_id, client.name, client.phone, client.email, client.address, sessions,
+                         len(client.contacts), outcome, "yes" if client.informed else "no"])  # fmt: skip
     return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
 
 
