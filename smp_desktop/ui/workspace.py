@@ -186,6 +186,9 @@ def build_workspace(
         }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
+    from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
+
+    add_paperwork_action(window, services.consents, services.sessions, actor, runner, today=today)
     ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
     from smp_desktop.ui.controllers.export_controller import ExportController
 
