@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QListView, QStyle, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -105,6 +105,24 @@ def pick(qtbot: QtBot, combo: QComboBox, text: str) -> None:
     key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
     while combo.currentIndex() != target:
         qtbot.keyClick(combo, key)
+
+
+def click_check_box(qtbot: QtBot, list_view: QListView, index: QModelIndex) -> None:
+    """A left click on the item's check box, where the style draws it."""
+    list_view.scrollTo(index)
+    option = QStyleOptionViewItem()
+    list_view.initViewItemOption(option)
+    option.rect = list_view.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    option.decorationSize = list_view.iconSize()
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+    if list_view.viewMode() == QListView.ViewMode.IconMode:
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+    box = list_view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, list_view)
+    qtbot.mouseClick(list_view.viewport(), LEFT, pos=box.center())
 
 
 def type_number(qtbot: QtBot, spin: object, text: str) -> None:
@@ -250,10 +268,11 @@ def test_pigment_and_photos_are_picked_from_the_clients_records(
     assert view.photos.rowCount() == 2
     assert view.photos.index(0).data(Qt.ItemDataRole.DecorationRole) is not None  # the thumbnail arrived
     # Tick the hairline's pigment and the second photo by clicking their check boxes.
-    view.pigment_list.model().setData(
-        view.pigments.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
-    )
-    view.photo_list.model().setData(view.photos.index(1), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    click_check_box(qtbot, view.pigment_list, view.pigments.index(0))
+    click_check_box(qtbot, view.photo_list, view.photos.index(1))
+    assert view.pigments.index(0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert view.photos.index(1).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
     assert workspace.client_tabs is not None
     qtbot.mouseClick(view.save_button, LEFT)
     assert not view.save_problems.isVisible(), view.save_problems.text()
