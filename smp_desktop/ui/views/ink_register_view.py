@@ -167,7 +167,7 @@ class InkRegisterView(QWidget):
         header = self.recall_table.horizontalHeader()
         metrics = self.fontMetrics()
         samples = ("Zoë Łukasiewicz  ", "+44 161 496 0123", "zoe.lukasiewicz@example.com",
-                   "6 London Road, BT6 1YN Belfast", "2026-03-21; 2026-03-31", "2 · Phone: Reached")  # fmt: skip
+                   "6 London Road, BT6 1YN", "2026-03-21; 2026-03-31", "2 · Text: Reached, informed")  # fmt: skip
         for column, sample in enumerate(samples):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
