@@ -189,6 +189,9 @@ def build_workspace(
     from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
 
     add_paperwork_action(window, services.consents, services.sessions, actor, runner, today=today)
+    from smp_desktop.ui.controllers.consent_templates_controller import add_consent_templates_action
+
+    add_consent_templates_action(window, services.consents, actor, runner, read_only=read_only)
     ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
     from smp_desktop.ui.controllers.export_controller import ExportController
 
