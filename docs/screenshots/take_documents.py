@@ -127,6 +127,18 @@ def main() -> None:
         saline = documents.aftercare(owner, removal, aftercare.REMOVAL_SALINE)
         pages(saline.pdf, scale=1.0)[0].save(HERE / "aftercare-removal-saline-pdf.png")
 
+        from PySide6.QtWidgets import QMainWindow
+
+        from smp_desktop.ui.controllers.document_letterhead_controller import LetterheadController
+
+        window = QMainWindow()
+        letterhead = LetterheadController(window, documents, owner, SynchronousRunner())
+        settings_dialog = letterhead.open()
+        settings_dialog.adjustSize()
+        app.processEvents()
+        settings_dialog.grab().save(str(HERE / "letterhead-dialog.png"))
+        settings_dialog.close()
+
         dialog = show_document(None, sheet.pdf, sheet.file_name, sheet.title, runner=SynchronousRunner())
         dialog.resize(980, 900)
         app.processEvents()
@@ -135,7 +147,8 @@ def main() -> None:
         dialog.grab().save(str(HERE / "document-preview.png"))
         dialog.close()
         studio.close()
-    print("wrote", ", ".join(p.name for p in sorted(HERE.glob("aftercare*.png"))), "document-preview.png")
+    written = [p.name for p in sorted(HERE.glob("aftercare*.png"))]
+    print("wrote", ", ".join(written), "document-preview.png letterhead-dialog.png")
 
 
 if __name__ == "__main__":

@@ -192,6 +192,9 @@ def build_workspace(
     from smp_desktop.ui.controllers.consent_templates_controller import add_consent_templates_action
 
     add_consent_templates_action(window, services.consents, actor, runner, read_only=read_only)
+    from smp_desktop.ui.controllers.document_letterhead_controller import add_letterhead_action
+
+    add_letterhead_action(window, services.client_documents, actor, runner, read_only=read_only)
     ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
     from smp_desktop.ui.controllers.export_controller import ExportController
 

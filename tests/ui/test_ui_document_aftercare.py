@@ -90,7 +90,6 @@ def test_aftercare_sheet_opens_in_the_preview_and_prints(
     qtbot.mouseClick(action.button, Qt.MouseButton.LeftButton)
     preview = action.preview
     assert preview is not None and preview.isVisible()
-    qtbot.addWidget(preview)
     assert len(preview.page_labels) == 2
     assert preview.suggested_name == "Zoë-Łukasiewicz - Aftercare - 2024-05-12.pdf"
     assert preview.windowTitle() == "Aftercare – Zoë Łukasiewicz"

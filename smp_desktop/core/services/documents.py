@@ -63,6 +63,18 @@ COURSE_NUMBERS = {
 }
 
 
+SAMPLE_NAMES = (
+    ("Polish", "Zoë Łukasiewicz"),
+    ("Greek", "Νίκος Παπαδόπουλος"),
+    ("Russian", "Дмитрий Иванов"),
+    ("Vietnamese", "Nguyễn Văn Hùng"),
+    ("Arabic", "محمد علي"),
+    ("Chinese", "王伟"),
+    ("Japanese", "佐藤 さくら"),
+    ("Korean", "김민준"),
+)
+
+
 class DocumentRefused(Exception):
     """The document cannot be made for this record; the message says why and what to do."""
 
@@ -112,6 +124,31 @@ class DocumentService:
         paper = str(settings.get("paper_size") or DEFAULT_SETTINGS["paper_size"])
         logo = read_logo(self._root, str(settings.get(LOGO_SETTING) or ""))
         return Letterhead(*info, logo=logo, paper_size=paper)
+
+    def set_paper_size(self, actor: Actor, paper: str) -> None:
+        """A4 or Letter for every document from now on."""
+        require(actor, Permission.MANAGE_STUDIO)
+        chosen = {"A4": "A4", "LETTER": "Letter", "US LETTER": "Letter"}.get(paper.strip().upper())
+        if chosen is None:
+            raise ValidationFailed(
+                [FieldProblem("paper_size", f"{paper!r} is not a paper size; choose A4 or Letter.", "paper_size")]
+            )
+        self._studio.set_setting(actor, "paper_size", chosen)
+
+    def sample(self, actor: Actor) -> GeneratedDocument:
+        """A page on the letterhead with names in several scripts: how every document will look."""
+        require(actor, Permission.VIEW_CLIENTS)
+        from smp_desktop.core.documents.layout import PdfDocument
+
+        head = self.letterhead()
+        doc = PdfDocument(head, title="Letterhead sample", subject="How the studio's documents look")
+        doc.document_title("Letterhead sample", subtitle=f"{head.paper_size} paper")
+        doc.paragraph(
+            "Every document the studio prints (aftercare sheets, consents, removal plans, records) uses this "
+            "letterhead, paper size and footer. Names print in any script:"
+        )
+        doc.facts([(label, name) for label, name in SAMPLE_NAMES])
+        return GeneratedDocument(doc.build(), safe_file_name(head.studio_name, "Letterhead sample"), doc.title)
 
     def set_logo(self, actor: Actor, source: Path | None) -> None:
         """Copies a PNG or JPEG into the data folder as the letterhead's logo (None: no logo)."""
