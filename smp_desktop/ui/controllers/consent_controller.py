@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from smp_desktop.core.models.consent import ScreeningOutcome
 from smp_desktop.core.services.access import Actor, Permission
-from smp_desktop.core.services.consent_data import ClientConsents, ConsentSummary, Question, Signature, TemplateRecord
+from smp_desktop.core.services.consent_data import (
+    ClientConsents,
+    ConsentSummary,
+    LetterRecord,
+    Question,
+    Signature,
+    TemplateRecord,
+)
 from smp_desktop.core.services.consents import ConsentService
 from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.services.stored_documents import DocumentCheck
@@ -126,8 +133,10 @@ class ConsentController(QObject):
         if not overview.health_visible:
             on_record = _tr("on record") if overview.screening_on_record else _tr("not filled in yet")
             view.screening_status.setText(
-                _tr("Health questionnaire: %1. Only the owner and the artists see the answers.").replace(
-                    "%1", on_record
+                html.escape(
+                    _tr("Health questionnaire: %1. Only the owner and the artists see the answers.").replace(
+                        "%1", on_record
+                    )
                 )
             )
             view.screening_reasons.setText("")
@@ -149,15 +158,12 @@ class ConsentController(QObject):
             view.screening_reasons.setText(
                 "<ul>" + "".join(f"<li>{html.escape(r.message)}</li>" for r in screening.reasons) + "</ul>"
                 if screening.reasons
-                else _tr("No answer needs attention.")
+                else html.escape(_tr("No answer needs attention."))
             )
             view.letters.setText(
-                _tr("Doctor's letters: %1").replace(
+                html.escape(_tr("Doctor's letters: %1")).replace(
                     "%1",
-                    ", ".join(
-                        html.escape(f"{letter.title} ({letter.dated_on:%d %b %Y})" if letter.dated_on else letter.title)
-                        for letter in screening.letters
-                    ),
+                    ", ".join(html.escape(_letter_text(letter)) for letter in screening.letters),
                 )
                 if screening.letters
                 else ""
@@ -356,6 +362,11 @@ class ConsentController(QObject):
             )
         else:  # a scan or photo of a paper form: the system's image viewer
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(check.path)))
+
+
+def _letter_text(letter: LetterRecord) -> str:
+    dated = f"{letter.dated_on:%d %b %Y}" if letter.dated_on else ""
+    return letter.title if not dated or dated in letter.title else f"{letter.title} ({dated})"
 
 
 def warn(parent: QWidget, title: str, text: str) -> None:

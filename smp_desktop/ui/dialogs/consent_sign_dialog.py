@@ -112,7 +112,7 @@ class ConsentSignDialog(QDialog):
         self.sign_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.problems, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.sign_button)
 
@@ -123,6 +123,7 @@ class ConsentSignDialog(QDialog):
         layout.addWidget(self.screening_label)
         layout.addWidget(items_scroll, 2)
         layout.addLayout(signatures)
+        layout.addWidget(self.problems)
         layout.addLayout(buttons)
 
         self.client_clear.clicked.connect(self.client_pad.clear)

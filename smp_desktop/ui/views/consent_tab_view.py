@@ -4,6 +4,7 @@ attach a paper consent, print a form, open the signed copy. Widgets only; Consen
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,8 @@ class ConsentTabView(QWidget):
         self.screening_reasons.setWordWrap(True)
         self.letters = QLabel()
         self.letters.setWordWrap(True)
+        for label in (self.treatment_status, self.screening_status, self.screening_reasons, self.letters):
+            label.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text: never read as plain
         self.questionnaire_button = QPushButton(self.tr("Fill in questionnaire…"))
         self.letter_button = QPushButton(self.tr("Add doctor's letter…"))
         health = QGroupBox(self.tr("Health screening"))
@@ -50,7 +53,7 @@ class ConsentTabView(QWidget):
 
         self.template = QComboBox()
         self.template.setObjectName("consentTemplate")
-        self.template.setMinimumContentsLength(28)
+        self.template.setMinimumContentsLength(34)
         self.sign_button = QPushButton(self.tr("Sign on screen…"))
         self.paper_button = QPushButton(self.tr("Attach signed paper…"))
         self.print_button = QPushButton(self.tr("Print form…"))
