@@ -19,6 +19,7 @@ from sqlalchemy import select
 from smp_desktop.core.documents import aftercare
 from smp_desktop.core.domain import ScalpZone, SessionKind, SessionStatus
 from smp_desktop.core.models import AuditEvent
+from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.services.documents import DocumentRefused, DocumentService
@@ -178,6 +179,19 @@ def test_removal_sessions_get_the_removal_text_set(shop: OpenStudio, boss: Actor
     saline = text_of(documents.aftercare(boss, only, aftercare.REMOVAL_SALINE).pdf)
     assert "Aftercare after saline removal" in saline
     assert "Keep the area dry until Wednesday 22 May" in saline
+
+
+def test_a_removal_session_follows_the_clients_removal_plan(
+    shop: OpenStudio, boss: Actor, documents: DocumentService
+) -> None:
+    client = add_client(shop, boss, "Sam", "Jones")
+    (only,) = add_sessions(shop, boss, client, (SessionKind.REMOVAL, SESSION_DAY, SessionStatus.COMPLETED))
+    removals = shop.services.removals
+    plan = removals.create(boss, client, removals.new_draft(boss, client, RemovalMethod.SALINE, RemovalReason.SHAPE))
+    assert documents.aftercare_sheet(boss, only).template_key == aftercare.REMOVAL_SALINE
+    assert "Aftercare after saline removal" in text_of(documents.aftercare(boss, only).pdf)
+    removals.update(boss, plan.id, plan.draft.replace(aftercare=aftercare.REMOVAL_LASER))
+    assert documents.aftercare_sheet(boss, only).template_key == aftercare.REMOVAL_LASER
 
 
 def test_consultations_and_cancelled_sessions_have_no_aftercare(

@@ -16,7 +16,8 @@ from smp_desktop.core.documents import aftercare as aftercare_sheets
 from smp_desktop.core.documents.files import safe_file_name
 from smp_desktop.core.documents.layout import LOGO_SETTING, Letterhead, read_logo
 from smp_desktop.core.domain import ScalpZone, SessionKind, SessionStatus
-from smp_desktop.core.models import Setting, Studio, TreatmentSession
+from smp_desktop.core.models import RemovalPlan, Setting, Studio, TreatmentSession
+from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalPlanStatus
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.errors import FieldProblem, ValidationFailed
@@ -195,7 +196,7 @@ class DocumentService:
             )
         session_day = local_date(draft.starts_at, self._tz)
         key = template_key or (
-            aftercare_sheets.REMOVAL_LASER if draft.kind is SessionKind.REMOVAL else aftercare_sheets.SMP
+            self._removal_text_set(record.client_id) if draft.kind is SessionKind.REMOVAL else aftercare_sheets.SMP
         )
         with self._sessions() as session:
             following = session.scalar(
@@ -224,6 +225,23 @@ class DocumentService:
             next_window=next_window,
             template_key=key,
         )
+
+    def _removal_text_set(self, client_id: int) -> str:
+        """The aftercare of the client's current removal plan (its own choice, else its method's), laser when the
+        client has no plan."""
+        with self._sessions() as session:
+            plan = session.execute(
+                select(RemovalPlan.aftercare, RemovalPlan.method)
+                .where(RemovalPlan.client_id == client_id, RemovalPlan.status != RemovalPlanStatus.CANCELLED)
+                .order_by(RemovalPlan.created_at.desc(), RemovalPlan.id.desc())
+                .limit(1)
+            ).first()
+        if plan is None:
+            return aftercare_sheets.REMOVAL_LASER
+        chosen, method = plan
+        if chosen:
+            return str(chosen)
+        return aftercare_sheets.REMOVAL_SALINE if method is RemovalMethod.SALINE else aftercare_sheets.REMOVAL_LASER
 
     def aftercare(self, actor: Actor, session_id: int, template_key: str = "") -> GeneratedDocument:
         """The aftercare sheet's PDF for a session, with its safe file name. Recorded in the audit trail."""
