@@ -25,7 +25,8 @@ Build a PDF like this (all text arguments are PLAIN text: escaped, any script, n
     # -> "Zoë-Łukasiewicz - Removal-plan - 2026-05-12.pdf"
 
 Modules:
-- `layout.py`: `Letterhead`, `PdfDocument`, `paragraph_flowable(text, style)`, `page_size(paper)`, `MM`,
+- `layout.py`: `Letterhead`, `PdfDocument`, `paragraph_flowable(text, style)`, `hanging(label, [flowables])` (a
+  label column beside flowables: lighter than a Table), `rule_flowable(doc)`, `page_size(paper)`, `MM`,
   `LOGO_SETTING` ("letterhead_logo": a file path relative to the data folder), colours INK / MUTED / ACCENT.
   Every page: letterhead (first page) or a one-line header, a footer and "Page N of M"; PDF metadata (title,
   author, subject, keywords) and an outline entry per heading.
