@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QListView, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QListView, QMessageBox, QStyle, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -375,3 +375,40 @@ def test_the_saved_plan_is_previewed_and_printed_through_qt(
     preview.close()
     assert controller.preview is None
     assert message_boxes.shown == []
+
+
+def test_unsaved_changes_are_offered_for_saving_when_another_client_is_opened(
+    qtbot: QtBot,
+    workspace: Workspace,
+    studio: OpenStudio,
+    owner: Actor,
+    client: ClientRecord,
+    make_client,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = make_client(first_name="Νίκος", last_name="Παππάς")
+    view, controller = open_removal_tab(workspace, client)
+    qtbot.mouseClick(view.new_button, LEFT)
+    qtbot.keyClicks(view.device, "Saline kit")
+    asked: list[str] = []
+
+    def answer_save(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer_save))
+    workspace.clients._on_client_picked(other.id)
+    assert asked == ["The removal plan of the client you left has changes that are not saved. Save them?"]
+    with studio.sessions() as db:
+        (plan,) = db.scalars(select(RemovalPlan)).all()
+        assert (plan.client_id, plan.device) == (client.id, "Saline kit")
+    assert controller.plan_id is None and view.plans.rowCount() == 0  # the other client has no plans
+
+    # Closing the window with unsaved changes: Discard lets it close.
+    qtbot.mouseClick(view.new_button, LEFT)
+    qtbot.keyClicks(view.device, "x")
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.StandardButton.Discard))
+    assert controller.confirm_close(lambda: None) is True
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.StandardButton.Cancel))
+    qtbot.keyClicks(view.device, "y")
+    assert controller.confirm_close(lambda: None) is False

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QMessageBox
 
@@ -34,6 +34,7 @@ from smp_desktop.ui.controllers.clients_controller import ClientsController
 from smp_desktop.ui.controllers.removal_binding import fill_plan, fill_session, read_plan, read_session
 from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog, show_document
 from smp_desktop.ui.locale_format import format_date, format_long_date
+from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.photo_images import read_image
 from smp_desktop.ui.removal_wording import score_text, tr
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
@@ -84,6 +85,8 @@ class RemovalController(QObject):
         return self._record.id if self._record is not None else None
 
     def set_client(self, client_id: int | None) -> None:
+        if client_id != self._client_id and self.has_unsaved_changes():
+            self._offer_to_save_before_leaving()
         self._client_id = client_id
         self._record = self._loaded = None
         self._view.plans.set_plans(())
@@ -113,6 +116,63 @@ class RemovalController(QObject):
             on_done=lambda plans: self._show_plans(client_id, plans, select_id),
             latest_only="removal-plans",
         )
+
+    def confirm_close(self, close_again: Callable[[], object]) -> bool:
+        """The window's close guard: True to close now; False while the plan is saved (the window closes after)
+        or when the person stays."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self._view.window(),
+            tr("Unsaved removal plan"),
+            tr("The removal plan has changes that are not saved. Save them before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if answer == QMessageBox.StandardButton.Save:
+            self._save_in_background(then=lambda: QTimer.singleShot(0, close_again))
+        return False
+
+    def _offer_to_save_before_leaving(self) -> None:
+        """Another client was opened while this plan had unsaved changes: save them for its client, or drop them."""
+        answer = QMessageBox.question(
+            self._view.window(),
+            tr("Unsaved removal plan"),
+            tr("The removal plan of the client you left has changes that are not saved. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self._save_in_background(then=None)
+
+    def _save_in_background(self, then: Callable[[], object] | None) -> None:
+        """Saves the plan on screen for its client; problems are said in a message (the editor may be showing
+        another client by then)."""
+        client_id, record, draft = self._client_id, self._record, self._current_draft()
+        if client_id is None:
+            return
+
+        def work() -> RemovalPlanRecord:
+            if record is None:
+                return self._removals.create(self._actor, client_id, draft)
+            return self._removals.update(self._actor, record.id, draft)
+
+        def saved(_record: RemovalPlanRecord) -> None:
+            self.changed.emit()
+            if then is not None:
+                then()
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ValidationFailed):
+                QMessageBox.warning(
+                    self._view.window(),
+                    tr("Removal plan not saved"),
+                    "\n".join([tr("The removal plan could not be saved:"), *(p.message for p in error.problems)]),
+                )
+                return
+            self._runner.report_error(error)
+
+        self._runner.run(work, on_done=saved, on_error=failed, writes=True)
 
     def has_unsaved_changes(self) -> bool:
         return self._loaded is not None and self._current_draft() != self._loaded
@@ -601,6 +661,9 @@ def add_removal_tab(
         view, removals, photos, actor, runner, today=today, read_only=read_only, documents=documents
     )
     area.add_client_tab(view, QCoreApplication.translate("Workspace", "Removal"))
+    window = area.window()
+    if isinstance(window, MainWindow):
+        window.add_close_guard(controller.confirm_close)
     area.set_client_tabs_enabled(clients.client_id is not None)
     clients.client_changed.connect(controller.set_client)
     controller.set_client(clients.client_id)
