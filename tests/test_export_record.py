@@ -123,7 +123,7 @@ def test_without_health_or_photos_those_sections_are_absent(
     assert "Health since last visit" not in text
     # what is not health data stays
     assert "Zoë Łukasiewicz" in text and "LOT-2026-07" in text and "Removal plans" in titles
-    assert "without health answers" in text and "without photos" in text
+    assert "Without health answers" in text and "without photos" in text
 
 
 def test_each_choice_on_its_own(exports: ExportService, owner: Actor, rich: RichClient) -> None:

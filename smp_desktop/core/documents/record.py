@@ -55,23 +55,20 @@ def build_record_pdf(record: RecordDocument, letterhead: Letterhead, cache: Path
             if entry.title:
                 doc.heading(entry.title, 2)
                 headings += 1
-            _draw_blocks(doc, entry.blocks[:1], prepared)
-            # a heading never ends a page alone: it stays with its entry's first block
-            doc.keep_together(headings + _added_since(doc, headings))
-            _draw_blocks(doc, entry.blocks[1:], prepared)
+            first = len(doc._story)  # the layout's own list of flowables, in reading order
+            _draw_blocks(doc, entry.blocks, prepared)
+            _keep_with_next(doc, first - headings, headings + 1)  # a heading never ends a page alone
             headings = 0
     return doc.build()
 
 
-def _added_since(doc: PdfDocument, headings: int) -> int:
-    """How many flowables the entry's first block added after the headings (the layout's story is a list)."""
-    story = doc._story  # the layout's own list; keep_together counts back from its end
-    count = 0
-    for flowable in reversed(story):
-        if getattr(flowable, "_smp_outline", None) is not None:
-            break
-        count += 1
-    return count
+def _keep_with_next(doc: PdfDocument, start: int, count: int) -> None:
+    """Puts story[start:start+count] (headings and the first thing under them) in one KeepTogether."""
+    from reportlab.platypus import KeepTogether
+
+    story = doc._story
+    if count > 1 and start >= 0 and start + count <= len(story):
+        story[start : start + count] = [KeepTogether(story[start : start + count])]
 
 
 def _draw_blocks(doc: PdfDocument, blocks: tuple[Block, ...], prepared: dict[str, Path | Exception]) -> None:

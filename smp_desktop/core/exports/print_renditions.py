@@ -9,6 +9,7 @@ function of the stored bytes: its name never goes stale, and deleting the cache 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -39,7 +40,10 @@ class PrintRenditions:
         from smp_desktop.core.photos.thumbnails import flattened
 
         with Image.open(source) as image:
-            image.draft("RGB" if image.mode != "L" else "L", (self.edge, self.edge))
+            width, height = image.size
+            scale = self.edge / max(width, height)
+            if scale < 1:  # JPEG: decode at the smallest DCT scale still as large as the rendition
+                image.draft("RGB" if image.mode != "L" else "L", (math.ceil(width * scale), math.ceil(height * scale)))
             image.load()
             small = image.copy()
             icc = image.info.get("icc_profile") if image.mode != "CMYK" else None  # CMYK becomes RGB below

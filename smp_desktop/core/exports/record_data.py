@@ -97,8 +97,7 @@ def collect_record(
     studio = session.scalars(select(Studio).order_by(Studio.id).limit(1)).first()
     subtitle = " · ".join(
         (
-            "Client record",
-            "with health answers" if with_health else "without health answers",
+            "With health answers" if with_health else "Without health answers",
             "with photos" if with_photos else "without photos",
         )
     )

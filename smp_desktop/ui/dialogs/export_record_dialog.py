@@ -20,8 +20,7 @@ class ExportRecordDialog(QDialog):
                     "with its zones, lots and dilutions, and removal plans.").replace("%1", client_name)
         )  # fmt: skip
         intro.setWordWrap(True)
-        self.health = QCheckBox(self.tr("Include health answers (screening answers, clinical profile, health at "
-                                        "each session)"))  # fmt: skip
+        self.health = QCheckBox(self.tr("Include health answers (screening, clinical profile, health at each visit)"))
         self.health.setObjectName("includeHealth")
         self.photos = QCheckBox(self.tr("Include photos and hairline designs"))
         self.photos.setObjectName("includePhotos")
@@ -47,7 +46,7 @@ class ExportRecordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
 
     def options(self) -> RecordOptions:
         return RecordOptions(
