@@ -176,8 +176,14 @@ def build_workspace(
         from smp_desktop.ui.controllers.consent_controller import add_consent_tab
 
         consent = add_consent_tab(clients_view, clients, services.consents, actor, runner, read_only=read_only)
+        from smp_desktop.ui.controllers.consent_gate_controller import add_gate_override
+
+        gate_override = add_gate_override(
+            sessions, services.consents, services.sessions, actor, runner, read_only=read_only
+        )
         return {
             "consent": consent,
+            "gate_override": gate_override,
             "sessions": sessions,
             "photos": photos,
             "hairline": hairline,
