@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, and_, insert, select, update
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, and_, func, insert, literal, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from smp_desktop.core.domain import SessionStatus
@@ -233,41 +233,45 @@ def _link_zones(sessions: sessionmaker[Session], mapping: dict[tuple[str, str], 
 
 
 def _keep_mixes(sessions: sessionmaker[Session]) -> None:
-    """Each client's mix per zone from their latest completed session with that zone."""
-    statement = (
+    """Each client's mix per zone from their latest completed session with that zone: one INSERT … SELECT with a
+    window function (SQLite 3.25+ and PostgreSQL), no rows through Python."""
+    zone, visit, lot = SessionZone.__table__, TreatmentSession.__table__, PigmentLot.__table__
+    assert isinstance(zone, Table) and isinstance(visit, Table) and isinstance(lot, Table)
+    ranked = (
         select(
-            TreatmentSession.client_id,
-            TreatmentSession.id,
-            SessionZone.zone,
-            SessionZone.lot_id,
-            SessionZone.pigment_shade,
-            SessionZone.dilution_water_parts,
-            SessionZone.dilution_pigment_parts,
-            SessionZone.notes,
+            visit.c.client_id,
+            zone.c.zone,
+            zone.c.lot_id,
+            zone.c.pigment_shade,
+            zone.c.dilution_water_parts,
+            zone.c.dilution_pigment_parts,
+            zone.c.notes,
+            visit.c.id.label("session_id"),
+            func.row_number()
+            .over(partition_by=(visit.c.client_id, zone.c.zone), order_by=(visit.c.starts_at.desc(), visit.c.id.desc()))
+            .label("rank"),
         )
-        .join(TreatmentSession, TreatmentSession.id == SessionZone.session_id)
-        .where(TreatmentSession.status == SessionStatus.COMPLETED)
-        .order_by(TreatmentSession.starts_at)
+        .join(visit, visit.c.id == zone.c.session_id)
+        .where(visit.c.status == SessionStatus.COMPLETED.value)
+        .subquery()
     )
+    product = select(lot.c.product_id).where(lot.c.id == ranked.c.lot_id).scalar_subquery()
+    latest = select(
+        ranked.c.client_id,
+        ranked.c.zone,
+        product,
+        ranked.c.lot_id,
+        ranked.c.pigment_shade,
+        ranked.c.dilution_water_parts,
+        ranked.c.dilution_pigment_parts,
+        ranked.c.notes,
+        ranked.c.session_id,
+        literal(utcnow().replace(tzinfo=None), DateTime()),
+    ).where(ranked.c.rank == 1)
+    columns = ["client_id", "zone", "product_id", "lot_id", "pigment_shade", "dilution_water_parts",
+               "dilution_pigment_parts", "notes", "session_id", "updated_at"]  # fmt: skip
     with sessions.begin() as session:
-        products = dict(session.execute(select(PigmentLot.id, PigmentLot.product_id)).all())
-        latest: dict[tuple[int, Any], dict[str, Any]] = {}
-        now = utcnow()
-        for client_id, session_id, zone, lot_id, shade, water, pigment, notes in session.execute(statement):
-            latest[(client_id, zone)] = {
-                "client_id": client_id,
-                "zone": zone,
-                "product_id": products.get(lot_id) if lot_id is not None else None,
-                "lot_id": lot_id,
-                "pigment_shade": shade,
-                "dilution_water_parts": water,
-                "dilution_pigment_parts": pigment,
-                "notes": notes,
-                "session_id": session_id,
-                "updated_at": now,
-            }
-        if latest:
-            session.connection().execute(insert(ClientMix.__table__), list(latest.values()))  # type: ignore[arg-type]
+        session.connection().execute(insert(ClientMix.__table__).from_select(columns, latest))  # type: ignore[arg-type]
 
 
 def _recall_target(mapping: dict[tuple[str, str], tuple[int, str, str, date]], today: date) -> int | None:
