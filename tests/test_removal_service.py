@@ -13,7 +13,15 @@ from sqlalchemy import select
 
 from smp_desktop.core.demo_photos import write_scalp_photo
 from smp_desktop.core.domain import ScalpZone, SessionKind, SessionStatus, StaffRole
-from smp_desktop.core.models import AuditEvent, RemovalPlan, RemovalSession, SessionZone, TreatmentSession
+from smp_desktop.core.models import (
+    AuditEvent,
+    PigmentLot,
+    PigmentProduct,
+    RemovalPlan,
+    RemovalSession,
+    SessionZone,
+    TreatmentSession,
+)
 from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.removal import LaserParameters
 from smp_desktop.core.removal_vocabulary import (
@@ -327,3 +335,42 @@ def test_unknown_plans_and_deleting(removals: RemovalService, owner: Actor, clie
     draft_only = removals.create(owner, client.id, full_draft(sessions=()))
     removals.delete(owner, draft_only.id)
     assert [s.id for s in removals.list_for_client(owner, client.id)] == [started.id]
+
+
+def test_a_zone_linked_to_a_lot_names_the_lot(
+    studio: OpenStudio, removals: RemovalService, owner: Actor, client: ClientRecord
+) -> None:
+    with studio.sessions.begin() as db:
+        product = PigmentProduct(brand="Zhao Ink", name="Carbon Noir 王")
+        lot = PigmentLot(product=product, lot_number="ZN-2511", supplier="Supplies Ltd")
+        done = TreatmentSession(
+            client_id=client.id,
+            kind=SessionKind.SESSION_1,
+            status=SessionStatus.COMPLETED,
+            starts_at=datetime(2025, 6, 1, 10, tzinfo=UTC),
+            health_unchanged=True,
+        )
+        db.add_all([product, lot, done])
+        db.flush()
+        db.add(SessionZone(session_id=done.id, position=0, zone=ScalpZone.CROWN, lot_id=lot.id))  # no text: picked
+        lot_id = lot.id
+    (source,) = removals.pigment_sources(owner, client.id)
+    assert (source.pigment_shade, source.pigment_lot, source.lot_id) == ("Zhao Ink Carbon Noir 王", "ZN-2511", lot_id)
+    plan = removals.create(owner, client.id, full_draft(targets=(source.as_target(),)))
+    assert plan.draft.targets[0].lot_id == lot_id
+
+
+def test_the_new_smp_hold_names_the_plan_and_its_date(
+    removals: RemovalService, owner: Actor, client: ClientRecord
+) -> None:
+    assert removals.new_smp_hold(owner, client.id) is None
+    plan = removals.create(owner, client.id, full_draft())
+    hold = removals.new_smp_hold(owner, client.id)
+    assert hold is not None
+    assert (hold.plan_id, hold.method, hold.until, hold.last_done_on) == (plan.id, Q, days(60 + 90), days(-1))
+    old = full_draft(
+        sessions=(full_draft().sessions[0].replace(planned_on=days(-200), done_on=days(-200)),),
+        test_spot_on=days(-230),
+    )
+    removals.update(owner, plan.id, old)  # the last session was 200 days ago: no hold any more
+    assert removals.new_smp_hold(owner, client.id) is None

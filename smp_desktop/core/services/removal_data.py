@@ -177,6 +177,17 @@ class RemovalPlanSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class NewSmpHold:
+    """Removal keeps new SMP off the client's scalp until `until` (the last session, done or planned, plus the
+    studio's wait); last_done_on is the latest removal session done, if any."""
+
+    plan_id: int
+    method: RemovalMethod
+    until: date
+    last_done_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class PigmentSource:
     """A zone of one of the client's completed sessions: pigment the plan may remove."""
 

@@ -16,6 +16,8 @@ from smp_desktop.core.domain import SessionStatus
 from smp_desktop.core.models import (
     Client,
     Photo,
+    PigmentLot,
+    PigmentProduct,
     RemovalPhoto,
     RemovalPlan,
     RemovalSession,
@@ -39,6 +41,7 @@ from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.client_data import display_name
 from smp_desktop.core.services.errors import FieldProblem, NotFound, ValidationFailed
 from smp_desktop.core.services.removal_data import (
+    NewSmpHold,
     PigmentSource,
     RemovalPhotoEntry,
     RemovalPlanDraft,
@@ -110,11 +113,14 @@ class RemovalService:
             return self._record(session, actor, _plan(session, plan_id))
 
     def pigment_sources(self, actor: Actor, client_id: int) -> list[PigmentSource]:
-        """The pigment the client's completed sessions put in, zone by zone, newest session first."""
+        """The pigment the client's completed sessions put in, zone by zone, newest session first. A zone linked to
+        the ink register names its lot's product and number where its own text is blank."""
         require(actor, Permission.PLAN_REMOVAL)
         statement = (
-            select(SessionZone, TreatmentSession)
+            select(SessionZone, TreatmentSession, PigmentLot.lot_number, PigmentProduct.brand, PigmentProduct.name)
             .join(TreatmentSession, TreatmentSession.id == SessionZone.session_id)
+            .outerjoin(PigmentLot, PigmentLot.id == SessionZone.lot_id)
+            .outerjoin(PigmentProduct, PigmentProduct.id == PigmentLot.product_id)
             .where(TreatmentSession.client_id == client_id, TreatmentSession.status == SessionStatus.COMPLETED)
             .order_by(TreatmentSession.starts_at.desc(), SessionZone.position)
         )
@@ -127,12 +133,37 @@ class RemovalService:
                     session_kind=ts.kind,
                     applied_on=ts.starts_at.date(),
                     zone=zone.zone,
-                    pigment_shade=zone.pigment_shade,
-                    pigment_lot=zone.pigment_lot,
-                    lot_id=_lot_id(zone),
+                    pigment_shade=zone.pigment_shade or " ".join(p for p in (brand, product) if p),
+                    pigment_lot=zone.pigment_lot or (lot_number or ""),
+                    lot_id=zone.lot_id,
                 )
-                for zone, ts in session.execute(statement)
+                for zone, ts, lot_number, brand, product in session.execute(statement)
             ]
+
+    def new_smp_hold(self, actor: Actor, client_id: int) -> NewSmpHold | None:
+        """Whether removal keeps new pigment off this client's scalp for now: the plan (not cancelled) with the
+        latest earliest-new-SMP date, when that date is after today. For the screening ("laser removal in the area
+        within the last 90 days") and for booking a pigmenting session."""
+        require(actor, Permission.PLAN_REMOVAL)
+        today = self._today()
+        with self._sessions() as session:
+            _client(session, client_id)
+            plans = session.scalars(
+                select(RemovalPlan)
+                .options(selectinload(RemovalPlan.sessions))
+                .where(
+                    RemovalPlan.client_id == client_id,
+                    RemovalPlan.status != RemovalPlanStatus.CANCELLED,
+                    RemovalPlan.earliest_new_smp_on > today,
+                )
+                .order_by(RemovalPlan.earliest_new_smp_on.desc())
+            ).all()
+            if not plans:
+                return None
+            plan = plans[0]
+            done = [s.done_on for s in plan.sessions if s.status is RemovalSessionStatus.DONE and s.done_on]
+            assert plan.earliest_new_smp_on is not None
+            return NewSmpHold(plan.id, plan.method, plan.earliest_new_smp_on, max(done) if done else None)
 
     def suggested_dates(self, actor: Actor, plan_id: int, count: int) -> list[date]:
         """Dates for `count` more sessions: the usual interval after the latest one (or from today)."""
@@ -402,12 +433,6 @@ def _refuse_closed(plan: RemovalPlan) -> None:
                 )
             ]
         )
-
-
-def _lot_id(zone: SessionZone) -> int | None:
-    """The ink register's lot of a zone, once its migration has linked zones to lots."""
-    value = getattr(zone, "lot_id", None)
-    return value if isinstance(value, int) else None
 
 
 def _entry(row: RemovalSession) -> RemovalSessionEntry:
