@@ -117,7 +117,8 @@ def test_without_health_or_photos_those_sections_are_absent(
 
     assert "Photos" not in titles and "Hairline designs" not in titles
     assert image_count(reader) == 2  # the two signatures: consents are not health data
-    assert SCREENING_DETAIL not in text and "Outcome Eligible" in text
+    assert SCREENING_DETAIL not in text and "Eligible" not in text
+    assert "Questionnaire On record (answers and outcome not included)" in text
     assert HEALTH_NOTE not in text and "Donor strip" not in text and "Started antibiotics" not in text
     assert "Norwood" not in text and "Fitzpatrick" not in text and "Lightening of the skin" not in text
     assert "Health since last visit" not in text

@@ -1,5 +1,5 @@
-"""The record's health screening and consent parts: each screening's outcome (its answers and doctor's letters
-only with health answers), and each signed consent with what was agreed, who signed and witnessed it, when, the
+"""The record's health screening and consent parts: each screening (its outcome, answers and doctor's letters only
+with health answers), and each signed consent with what was agreed, who signed and witnessed it, when, the
 check of the kept PDF against its recorded SHA-256, and the signatures as they appear in that PDF.
 
 A consent signed on screen keeps its signatures only inside its PDF (the record of what the client saw), so they
@@ -44,7 +44,13 @@ def screening(session: Session, client: Client, choices: Choices) -> Section | N
         return Section("screening", "Health screening", (Entry("", (Text("No screening is recorded.", muted=True),)),))
     entries = []
     for row in rows:
-        facts: list[tuple[str, str]] = [("Taken", when(row.taken_at)), ("Outcome", label(row.outcome))]
+        # The outcome says something of the answers: like them it is health data (the front desk learns only that
+        # a questionnaire is on record, as on the Consent & health tab).
+        facts: list[tuple[str, str]] = [("Taken", when(row.taken_at))]
+        if choices.with_health:
+            facts.append(("Outcome", label(row.outcome)))
+        else:
+            facts.append(("Questionnaire", "On record (answers and outcome not included)"))
         if row.paper_document_id is not None:
             facts.append(("Paper questionnaire", f"document #{row.paper_document_id}"))
         blocks: list[Block] = []
