@@ -173,6 +173,9 @@ def build_workspace(
         from smp_desktop.ui.controllers.document_actions import add_aftercare_action
 
         aftercare = add_aftercare_action(sessions.view if sessions else None, services.client_documents, actor, runner)
+        from smp_desktop.ui.controllers.ink_session_actions import add_ink_papers_action
+
+        ink_papers = add_ink_papers_action(sessions.view if sessions else None, services.ink_documents, actor, runner)
         from smp_desktop.ui.controllers.consent_controller import add_consent_tab
 
         consent = add_consent_tab(clients_view, clients, services.consents, actor, runner, read_only=read_only)
@@ -189,9 +192,11 @@ def build_workspace(
             "hairline": hairline,
             "removal": removal,
             "aftercare": aftercare,
+            "ink_papers": ink_papers,
         }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
+    ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
     from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
 
     add_paperwork_action(window, services.consents, services.sessions, actor, runner, today=today)

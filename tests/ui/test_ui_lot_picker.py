@@ -185,3 +185,46 @@ def test_reuse_last_mix_fills_the_zones_with_a_usable_lot_of_the_product(
     # the hairline's old lot had expired: its product's usable lot is offered instead; the crown keeps its lot
     assert rows == [("Hairline", "SB-2407", "4 : 1"), ("Crown", "CL-3", "2 : 1")]
     assert model.index(0, zt.NOTES).data() == "very soft edge"
+
+
+def test_ink_papers_on_the_sessions_tab_open_the_passport_and_the_sheet(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    workspace: Workspace,
+    lots: dict[str, LotRecord],
+    make_client: Callable[..., ClientRecord],
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from smp_desktop.ui.controllers.ink_session_actions import InkPapersAction
+
+    client = make_client(first_name="Zoë", last_name="Łukasiewicz")
+    give_valid_consent(studio, owner, client.id)
+    draft = SessionDraft(
+        kind=SessionKind.SESSION_1,
+        starts_at=datetime(2026, 11, 2, 10).astimezone(),
+        artist_id=owner.staff_id,
+        health_unchanged=True,
+        zones=(ZoneEntry(ScalpZone.HAIRLINE, lot_id=lots["usable"].id, dilution_water_parts=4,
+                         dilution_pigment_parts=1),),
+    )  # fmt: skip
+    studio.services.sessions.create(owner, client.id, draft, complete=True)
+    tab = open_sessions_tab(workspace, client)
+    assert workspace.client_tabs is not None
+    action = workspace.client_tabs.controller("ink_papers")
+    assert isinstance(action, InkPapersAction)
+    tab.table.selectRow(0)
+    assert action.button.isEnabled() and action.passport_action.isEnabled()
+    action.passport_action.trigger()
+    assert action.preview is not None and action.preview.isVisible()
+    text = " ".join(PdfReader(io.BytesIO(action.preview.pdf)).pages[0].extract_text().split())
+    assert "Ink passport" in text and "SB-2407" in text and "4 : 1" in text and "Zoë Łukasiewicz" in text
+    action.preview.close()
+    action.sheet_action.trigger()
+    assert action.preview is not None
+    text = " ".join(PdfReader(io.BytesIO(action.preview.pdf)).pages[0].extract_text().split())
+    assert "Ink information sheet" in text and "Scalp Pigments Co." in text
+    action.preview.close()
