@@ -412,3 +412,58 @@ def test_unsaved_changes_are_offered_for_saving_when_another_client_is_opened(
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.StandardButton.Cancel))
     qtbot.keyClicks(view.device, "y")
     assert controller.confirm_close(lambda: None) is False
+
+
+def test_a_plan_with_nothing_done_can_be_deleted_after_confirming(
+    qtbot: QtBot,
+    workspace: Workspace,
+    studio: OpenStudio,
+    owner: Actor,
+    client: ClientRecord,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
+
+    removals = studio.services.removals
+    removals.create(owner, client.id, removals.new_draft(owner, client.id, RemovalMethod.SALINE, RemovalReason.SHAPE))
+    view, controller = open_removal_tab(workspace, client)
+    assert view.delete_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.StandardButton.No))
+    qtbot.mouseClick(view.delete_button, LEFT)
+    assert view.plans.rowCount() == 1
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(view.delete_button, LEFT)
+    assert view.plans.rowCount() == 0 and view.empty_label.isVisible() and controller.plan_id is None
+    with studio.sessions() as db:
+        assert db.scalars(select(RemovalPlan)).all() == []
+
+
+def test_a_read_only_studio_shows_plans_but_changes_nothing(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    client: ClientRecord,
+    runner: SynchronousRunner,
+    settings: QSettings,
+) -> None:
+    from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
+    from smp_desktop.ui.workspace import StudioContext
+
+    removals = studio.services.removals
+    removals.create(owner, client.id, removals.new_draft(owner, client.id, RemovalMethod.SALINE, RemovalReason.SHAPE))
+    workspace = build_workspace(
+        studio.services,
+        owner,
+        runner,
+        settings,
+        context=StudioContext(read_only_reason="The data folder cannot be written."),
+        today=lambda: UI_TODAY,
+        search_delay_ms=0,
+        defer_client_tabs=False,
+    )
+    qtbot.addWidget(workspace.window)
+    view, controller = open_removal_tab(workspace, client)
+    assert controller.plan_id is not None and view.method.currentText() == "Saline removal"
+    for button in (view.new_button, view.save_button, view.delete_button, view.add_session_button):
+        assert not button.isEnabled(), button.text()
+    assert not view.preview_button.isEnabled()  # a document is audited as it is made: not in a read-only studio

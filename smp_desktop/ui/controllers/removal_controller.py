@@ -634,7 +634,8 @@ class RemovalController(QObject):
         view.save_button.setEnabled(writable and editing)
         view.revert_button.setEnabled(editing)
         view.complete_button.setEnabled(writable and record is not None and not closed and bool(record.done_sessions))
-        view.preview_button.setEnabled(record is not None and self._documents is not None)
+        # A document is audited as it is made: a read-only studio cannot record that, so it makes none.
+        view.preview_button.setEnabled(writable and record is not None and self._documents is not None)
         view.add_session_button.setEnabled(writable and editing)
         view.remove_session_button.setEnabled(
             writable and entry is not None and entry.status is not RemovalSessionStatus.DONE
