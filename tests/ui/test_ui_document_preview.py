@@ -57,23 +57,49 @@ def test_preview_shows_every_page(qtbot: QtBot, pdf: bytes) -> None:
     dialog = open_preview(qtbot, pdf, runner=SynchronousRunner())
     assert len(dialog.page_labels) == 3
     assert dialog.status.text() == "3 pages"
+    qtbot.waitUntil(lambda: 0 in dialog.rendered_pages())
+    dialog.page_scroll.verticalScrollBar().setValue(dialog.page_scroll.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: dialog.rendered_pages() == [0, 1, 2])
     assert all(not label.pixmap().isNull() for label in dialog.page_labels)
     assert all(dark_pixels(dialog, page) > 20 for page in range(3))  # text was drawn, not a blank sheet
     assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     assert dialog.windowTitle() == "Aftercare – Zoë"
 
 
+def test_a_long_document_renders_only_the_pages_near_the_view(qtbot: QtBot) -> None:
+    doc = PdfDocument(Letterhead("Studio Ωmega"), title="Long record")
+    for number in range(1, 41):
+        doc.heading(f"Part {number}")
+        doc.paragraph(f"Page {number} of the record")
+        doc.page_break()
+    dialog = open_preview(qtbot, doc.build(), runner=SynchronousRunner())
+    assert dialog.page_count == 40 and len(dialog.page_labels) == 40
+    qtbot.waitUntil(lambda: 0 in dialog.rendered_pages())
+    assert len(dialog.rendered_pages()) <= 4  # the first pages only, not 40 page images
+    bar = dialog.page_scroll.verticalScrollBar()
+    for value in range(0, bar.maximum() + 1, max(1, bar.maximum() // 10)):
+        bar.setValue(value)
+        qtbot.wait(1)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: 39 in dialog.rendered_pages())
+    assert len(dialog.rendered_pages()) <= 8  # pages scrolled past were let go
+    assert dark_pixels(dialog, 39) > 10 and dialog.page_labels[0].pixmap().isNull()
+
+
 def test_pages_render_off_the_gui_thread_with_the_real_runner(qtbot: QtBot, pdf: bytes) -> None:
     runner = BackgroundRunner(report_error=lambda error: pytest.fail(str(error)))
     dialog = open_preview(qtbot, pdf, runner=runner)
-    assert not dialog.print_button.isEnabled()  # nothing to print before the pages arrive
+    assert not dialog.print_button.isEnabled()  # nothing to print before the pages are known
     qtbot.waitUntil(lambda: len(dialog.page_labels) == 3, timeout=10000)
     assert dialog.print_button.isEnabled()
+    qtbot.waitUntil(lambda: 0 in dialog.rendered_pages(), timeout=10000)
+    assert not dialog.page_labels[0].pixmap().isNull()
     runner.wait()
 
 
 def test_zoom_changes_the_page_size(qtbot: QtBot, pdf: bytes) -> None:
     dialog = open_preview(qtbot, pdf, runner=SynchronousRunner())
+    qtbot.waitUntil(lambda: 0 in dialog.rendered_pages())
     dialog.zoom.setCurrentIndex(dialog.zoom.findData(0.5))
     small = dialog.page_labels[0].width()
     dialog.zoom.setCurrentIndex(dialog.zoom.findData(1.5))
@@ -162,3 +188,4 @@ def test_show_document_accepts_a_path(qtbot: QtBot, pdf: bytes, tmp_path: Path) 
     path.write_bytes(pdf)
     dialog = open_preview(qtbot, path, runner=SynchronousRunner())  # type: ignore[arg-type]
     assert len(dialog.page_labels) == 3
+    qtbot.waitUntil(lambda: 0 in dialog.rendered_pages())

@@ -9,18 +9,18 @@ onto the QPrinter at the printer's resolution; Save as… proposes the safe file
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from smp_desktop.ui.background import Runner
 
+KEEP_PAGES = 8  # page images held at most (≈4 MB each); the others are rendered again when scrolled back to
 PREVIEW_SCALE = 1.6  # pixels per PDF point for the on-screen pages (≈115 dpi; shown scaled to the zoom)
 PRINT_DPI_MAX = 300  # enough for text and photos on paper; higher only makes the print job bigger
 _PDFIUM = threading.Lock()  # pdfium must not be called from two threads at once
@@ -42,27 +43,31 @@ class PreviewFailed(Exception):
     """The PDF cannot be opened for preview or printing."""
 
 
-def page_count(pdf: bytes) -> int:
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Each page's size in points (fast: nothing is rendered)."""
     import pypdfium2 as pdfium
 
     with _PDFIUM:
         document = _open(pdfium, pdf)
         try:
-            return len(document)
+            return [(float(w), float(h)) for w, h in (document.get_page_size(i) for i in range(len(document)))]
         finally:
             document.close()
 
 
-def render_pages(pdf: bytes, scale: float = PREVIEW_SCALE) -> list[QImage]:
-    """Every page as an image (safe on a worker thread: QImage, not QPixmap)."""
+def render_pages(
+    pdf: bytes, indices: Sequence[int] | None = None, scale: float = PREVIEW_SCALE
+) -> list[tuple[int, QImage]]:
+    """Pages (all, or the 0-based indices given) as images; safe on a worker thread (QImage, not QPixmap)."""
     import pypdfium2 as pdfium
 
     images = []
     with _PDFIUM:
         document = _open(pdfium, pdf)
         try:
-            for index in range(len(document)):
-                images.append(_render(document[index], scale))
+            wanted = range(len(document)) if indices is None else [i for i in indices if 0 <= i < len(document)]
+            for index in wanted:
+                images.append((index, _render(document[index], scale)))
         finally:
             document.close()
     return images
@@ -140,8 +145,14 @@ class DocumentPreviewDialog(QDialog):
         self.suggested_name = suggested_name
         self.save_folder = save_folder or Path.home()
         self._runner = runner
-        self._images: list[QImage] = []
+        self._sizes: list[tuple[float, float]] = []
+        self._images: OrderedDict[int, QImage] = OrderedDict()  # rendered pages, least recently shown first
+        self._pending: set[int] = set()
         self.page_labels: list[QLabel] = []
+        self._visible_timer = QTimer(self)
+        self._visible_timer.setSingleShot(True)
+        self._visible_timer.setInterval(0)
+        self._visible_timer.timeout.connect(self._render_visible)
         self.setWindowTitle(title)
         self.setObjectName("documentPreview")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -187,75 +198,154 @@ class DocumentPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.reject)
         self.zoom.currentIndexChanged.connect(lambda _index: self._lay_out_pages())
+        self.page_scroll.verticalScrollBar().valueChanged.connect(lambda _value: self._schedule_visible())
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
         self.resize(860, 980)
         self._start_rendering()
 
     # --- pages ----------------------------------------------------------------------------------------------
+    # Pages are laid out at once (placeholders of the right size) and rendered as they come into view, a few
+    # pages around the viewport kept: a 200-page record does not hold 200 page images.
     def _start_rendering(self) -> None:
         pdf = self.pdf
         if self._runner is None:
             try:
-                self._show_pages(render_pages(pdf))
+                self._show_pages(page_sizes(pdf))
             except PreviewFailed as exc:
                 self._failed(exc)
             return
-        self._runner.run(lambda: render_pages(pdf), on_done=self._show_pages, on_error=self._failed)
+        self._runner.run(lambda: page_sizes(pdf), on_done=self._show_pages, on_error=self._failed)
 
-    def _show_pages(self, images: list[QImage]) -> None:
-        self._images = images
+    def _show_pages(self, sizes: list[tuple[float, float]]) -> None:
+        self._sizes = sizes
         for label in self.page_labels:
             label.deleteLater()
         self.page_labels = []
-        for number, _image in enumerate(images, start=1):
+        for number in range(1, len(sizes) + 1):
             label = QLabel()
             label.setObjectName(f"previewPage{number}")
-            label.setFrameShape(QFrame.Shape.Box)
-            label.setStyleSheet("background: white; border: 1px solid #5b6067;")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("background: white; border: 1px solid #5b6067; color: #8a8f96;")
             label.setAccessibleName(self.tr("Page %1").replace("%1", str(number)))
             self._pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(label)
-        count = len(images)
+        count = len(sizes)
         self.status.setText(self.tr("1 page") if count == 1 else self.tr("%1 pages").replace("%1", str(count)))
         self.print_button.setEnabled(count > 0)
         self.save_button.setEnabled(True)
         self._lay_out_pages()
 
+    @property
+    def page_count(self) -> int:
+        return len(self._sizes)
+
+    def rendered_pages(self) -> list[int]:
+        """The 0-based pages whose image is held now (tests; the rest show a blank page until scrolled to)."""
+        return sorted(self._images)
+
     def _failed(self, error: Exception) -> None:
         self.status.setText(str(error) if isinstance(error, PreviewFailed) else self.tr("The pages cannot be shown."))
         self.save_button.setEnabled(True)  # the bytes may still be worth keeping
 
-    def _lay_out_pages(self) -> None:
-        if not self._images:
-            return
+    def _page_width(self, index: int) -> int:
         factor = float(self.zoom.currentData() or 0.0)
+        if factor <= 0:  # fit width
+            return max(200, self.page_scroll.viewport().width() - 40)
+        return max(100, round(self._sizes[index][0] * factor * 96 / 72))
+
+    def _lay_out_pages(self) -> None:
+        for index, label in enumerate(self.page_labels):
+            width, (page_w, page_h) = self._page_width(index), self._sizes[index]
+            label.setFixedSize(QSize(width, round(width * page_h / page_w)) + QSize(2, 2))
+            self._paint_page(index)
+        self._schedule_visible()
+
+    def _paint_page(self, index: int) -> None:
+        label, image = self.page_labels[index], self._images.get(index)
+        if image is None:
+            label.setPixmap(QPixmap())
+            label.setText(self.tr("Page %1").replace("%1", str(index + 1)))
+            return
         ratio = self.devicePixelRatioF()
-        for label, image in zip(self.page_labels, self._images, strict=True):
-            if factor <= 0:  # fit width
-                width = max(200, self.page_scroll.viewport().width() - 40)
-            else:
-                width = int(image.width() / PREVIEW_SCALE * factor * 96 / 72)
-            pixmap = QPixmap.fromImage(image).scaledToWidth(
-                int(width * ratio), Qt.TransformationMode.SmoothTransformation
-            )
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.deviceIndependentSize().toSize() + QSize(2, 2))
+        width = label.width() - 2
+        pixmap = QPixmap.fromImage(image).scaledToWidth(
+            round(width * ratio), Qt.TransformationMode.SmoothTransformation
+        )
+        pixmap.setDevicePixelRatio(ratio)
+        label.setPixmap(pixmap)
+
+    def _schedule_visible(self) -> None:
+        if not self._visible_timer.isActive():
+            self._visible_timer.start()
+
+    def _visible_pages(self) -> list[int]:
+        """Pages in the viewport and one viewport's height above and below it."""
+        viewport = self.page_scroll.viewport()
+        top = self.page_scroll.verticalScrollBar().value() - viewport.height()
+        bottom = self.page_scroll.verticalScrollBar().value() + 2 * viewport.height()
+        margins = self._pages_layout.contentsMargins()
+        y = float(margins.top())  # the pages' places from their sizes (the layout may not have run yet)
+        shown = []
+        for index, label in enumerate(self.page_labels):
+            height = label.minimumHeight()
+            if y + height >= top and y <= bottom:
+                shown.append(index)
+            elif y > bottom:
+                break
+            y += height + self._pages_layout.spacing()
+        return shown
+
+    def _render_visible(self) -> None:
+        if not self._sizes:
+            return
+        wanted = [i for i in self._visible_pages() if i not in self._images and i not in self._pending]
+        if not wanted:
+            return
+        self._pending.update(wanted)
+        pdf = self.pdf
+
+        def arrived(images: list[tuple[int, QImage]]) -> None:
+            self._pending.difference_update(wanted)
+            self._got_pages(images)
+
+        def failed(error: Exception) -> None:
+            self._pending.difference_update(wanted)
+            self._failed(error)
+
+        if self._runner is None:
+            arrived(render_pages(pdf, wanted))
+            return
+        self._runner.run(lambda: render_pages(pdf, wanted), on_done=arrived, on_error=failed)
+
+    def _got_pages(self, images: list[tuple[int, QImage]]) -> None:
+        if not self.page_labels:
+            return
+        for index, image in images:
+            self._images[index] = image
+            self._images.move_to_end(index)
+            self._paint_page(index)
+        keep = set(self._visible_pages())
+        for index in list(self._images):
+            if len(self._images) <= KEEP_PAGES:
+                break
+            if index not in keep:
+                del self._images[index]
+                self._paint_page(index)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if float(self.zoom.currentData() or 0.0) <= 0:
+        if self._sizes and float(self.zoom.currentData() or 0.0) <= 0:
             self._lay_out_pages()
 
     # --- print and save -------------------------------------------------------------------------------------
     def print_document(self) -> None:
         """Qt's print dialog, then the pages onto the chosen printer."""
-        if not self._images:
+        if not self._sizes:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
-        printer.setFromTo(1, len(self._images))
+        printer.setFromTo(1, len(self._sizes))
         dialog = QPrintDialog(printer, self)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setWindowTitle(self.tr("Print %1").replace("%1", self.windowTitle()))
