@@ -204,3 +204,29 @@ def test_lots_export_and_import_on_the_command_line(
     assert code == 1 and "line 2, column expires_on" in out and "nothing was imported" in err
     code, _, err = run_cli(capsys, "--data-dir", cli_studio, "lots", "export", tmp_path / "no" / "x.csv")
     assert code == 1 and "does not exist" in err
+
+
+def test_products_round_trip_and_a_bad_products_file_names_its_rows(
+    studio: OpenStudio, owner: Actor, tmp_path: Path
+) -> None:
+    ink = studio.services.ink
+    ink.save_product(
+        owner,
+        ProductDraft('<b>Ann & "Co"</b>', "Soft Black", swatch="#2e2e2e", months_after_opening=12,
+                     ingredients="Aqua, CI 77266\nGlycerin", warnings="Nickel < 5 mg/kg", suggested_dilutions="4 : 1"),
+    )  # fmt: skip
+    archived = ink.save_product(owner, ProductDraft("Inkline", "Old Grey", pigment_base="other"))  # type: ignore[arg-type]
+    ink.set_product_archived(owner, archived.id, True)
+    out = tmp_path / "products.csv"
+    assert ink.export_products(owner, out) == 2
+    with open_studio(StudioPaths(tmp_path / "other")) as other:
+        other_owner = other.services.studio.create("Other", "Owner")
+        summary = other.services.ink.import_products(other_owner, out)
+        assert summary.products_created == 2
+        before = [(p.draft, p.archived) for p in ink.products(owner, include_archived=True)]
+        after = [(p.draft, p.archived) for p in other.services.ink.products(other_owner, include_archived=True)]
+        assert after == before
+    bad = write(tmp_path / "bad-products.csv", "brand,product,swatch,archived\nA,B,red,no\n,C,#000000,maybe\n")
+    with pytest.raises(CsvImportFailed) as failed:
+        ink.import_products(owner, bad)
+    assert {(p.line, p.column) for p in failed.value.problems} == {(2, "swatch"), (3, "brand"), (3, "archived")}

@@ -207,3 +207,30 @@ def test_reception_sees_the_register_but_cannot_change_it_or_recall(
     finally:
         workspace.window.close()
         workspace.window.deleteLater()
+
+
+def test_the_lot_editor_keeps_the_safety_data_sheet_as_a_stored_document(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    workspace: Workspace,
+    register,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pdf, _ = studio.services.ink_documents.recall_list(owner, register["used"].id)  # any real PDF will do
+    sheet = tmp_path / "SDS Perma Scalp Pigments.pdf"
+    sheet.write_bytes(pdf)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(sheet), "")))
+    controller = open_register(workspace)
+    view = controller.view
+    view.tabs.setCurrentIndex(1)
+    select_lot(controller, "CS-2611")
+    qtbot.mouseClick(view.edit_lot_button, LEFT)
+    dialog = controller.dialog
+    assert isinstance(dialog, LotEditorDialog) and dialog.file_labels["sds"].text() == "None attached"
+    qtbot.mouseClick(dialog.attach_buttons["sds"], LEFT)
+    lot = studio.services.ink.lot(owner, register["used"].id)
+    assert lot.sds_document_id is not None
+    assert dialog.file_labels["sds"].text() == f"Stored (document #{lot.sds_document_id})"
+    assert studio.services.documents.read_verified(owner, lot.sds_document_id) == pdf

@@ -203,5 +203,7 @@ def lot_choice_text(lot: LotRecord) -> str:
     parts = [lot.draft.lot_number, lot.product_title]
     if lot.use_by is not None:
         parts.append(QCoreApplication.translate("LotDelegate", "use by %1").replace("%1", lot.use_by.isoformat()))
+        if lot.usable and lot.expires_soon:
+            parts[-1] += QCoreApplication.translate("LotDelegate", " (soon)")
     text = " · ".join(parts)
     return text if lot.usable else f"⚠ {lot.problem_text} · {text}"
