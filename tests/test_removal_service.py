@@ -374,3 +374,25 @@ def test_the_new_smp_hold_names_the_plan_and_its_date(
     )
     removals.update(owner, plan.id, old)  # the last session was 200 days ago: no hold any more
     assert removals.new_smp_hold(owner, client.id) is None
+
+
+def test_a_studio_copy_of_the_rules_is_used_and_a_broken_one_is_named(
+    studio: OpenStudio, owner: Actor, client: ClientRecord
+) -> None:
+    import json
+
+    from smp_desktop.resources import resource_path
+
+    data = json.loads(resource_path("removal/methods.json").read_text(encoding="utf-8"))
+    data["methods"]["q_switched_laser"]["usual_interval_days"] = 70
+    own = studio.paths.root / "removal-methods.json"
+    own.write_text(json.dumps(data), encoding="utf-8")
+    service = RemovalService(studio.sessions, today=lambda: TODAY, rules_file=own)
+    plan = service.create(owner, client.id, full_draft(sessions=()))
+    assert service.plan_sessions(owner, plan.id, 2, start=days(1)).draft.sessions[1].planned_on == days(71)
+    assert service.rules_problem == ""
+    own.write_text('{"methods": {}', encoding="utf-8")
+    broken = RemovalService(studio.sessions, today=lambda: TODAY, rules_file=own)
+    assert broken.rules().rule(Q).usual_interval_days == 56  # the shipped rules keep the studio working
+    assert "removal-methods.json cannot be read" in broken.rules_problem
+    assert "The app's own removal rules apply until the file is fixed." in broken.rules_problem

@@ -467,3 +467,17 @@ def test_a_read_only_studio_shows_plans_but_changes_nothing(
     for button in (view.new_button, view.save_button, view.delete_button, view.add_session_button):
         assert not button.isEnabled(), button.text()
     assert not view.preview_button.isEnabled()  # a document is audited as it is made: not in a read-only studio
+
+
+def test_a_broken_studio_rules_file_is_said_on_the_tab(
+    qtbot: QtBot, open_workspace: Callable[[], Workspace], studio: OpenStudio, client: ClientRecord
+) -> None:
+    (studio.paths.root / "removal-methods.json").write_text("{ not json", encoding="utf-8")
+    workspace = open_workspace()
+    view, _controller = open_removal_tab(workspace, client)
+    assert view.rules_problem.isVisible()
+    assert "removal-methods.json cannot be read" in view.rules_problem.text()
+    qtbot.mouseClick(view.new_button, LEFT)
+    qtbot.mouseClick(view.add_session_button, LEFT)
+    qtbot.mouseClick(view.add_session_button, LEFT)
+    assert [s.planned_on for s in view.sessions.sessions] == [UI_TODAY, days(56)]  # the shipped rules

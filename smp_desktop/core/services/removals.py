@@ -5,6 +5,7 @@ every write is audited. Assessment photos are shown only to those who may see ph
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,7 @@ from smp_desktop.core.models import (
 from smp_desktop.core.removal import (
     LaserParameters,
     RemovalRules,
+    RemovalRulesInvalid,
     earliest_new_smp,
     interval_warnings,
     load_rules,
@@ -59,6 +61,8 @@ SESSION_COLUMNS = tuple(name for name in RemovalSessionEntry.__dataclass_fields_
 TARGET_COLUMNS = tuple(RemovalTargetEntry.__dataclass_fields__)
 MAX_PLANNED_AT_ONCE = 12
 
+log = logging.getLogger(__name__)
+
 
 class RemovalService:
     def __init__(
@@ -71,12 +75,19 @@ class RemovalService:
         self._today = today
         self._rules_file = rules_file  # a studio's own removal-methods.json, used when it exists
         self._rules: RemovalRules | None = None
+        self.rules_problem = ""  # why the studio's own removal-methods.json is not used, when it is not
 
     # --- the rules ---------------------------------------------------------------------------------------------
     def rules(self) -> RemovalRules:
-        """The studio's method rules (intervals, wavelengths, parameter ranges, default risks and aftercare)."""
+        """The studio's method rules (intervals, wavelengths, parameter ranges, default risks and aftercare). When
+        the studio's own file cannot be used, the shipped rules apply and `rules_problem` says why."""
         if self._rules is None:
-            self._rules = load_rules(self._rules_file)
+            try:
+                self._rules = load_rules(self._rules_file)
+            except RemovalRulesInvalid as exc:
+                log.warning("%s", exc)
+                self.rules_problem = f"{exc} The app's own removal rules apply until the file is fixed."
+                self._rules = load_rules(None)
         return self._rules
 
     def new_draft(self, actor: Actor, client_id: int, method: RemovalMethod, reason: RemovalReason) -> RemovalPlanDraft:

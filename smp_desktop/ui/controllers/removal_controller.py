@@ -68,6 +68,8 @@ class RemovalController(QObject):
         self._documents = documents
         self.preview: DocumentPreviewDialog | None = None  # the document preview now open (tests drive it)
         self._rules: RemovalRules = removals.rules()
+        view.rules_problem.setText(removals.rules_problem)
+        view.rules_problem.setVisible(bool(removals.rules_problem))
         self._client_id: int | None = None
         self._record: RemovalPlanRecord | None = None  # the saved plan shown, None for a new one
         self._loaded: RemovalPlanDraft | None = None  # the draft as last filled, to know about unsaved edits

@@ -55,6 +55,7 @@ TAB_STYLE = """
 QLabel#kdScore { font-size: 12pt; font-weight: 600; }
 QLabel#earliestSmp { font-size: 12pt; font-weight: 600; }
 QLabel#intervalWarnings { color: #b06000; }
+QLabel#rulesProblem { background: #fff4e0; border: 1px solid #e0a040; border-radius: 4px; padding: 6px; }
 QLabel#emptyText, QLabel#fieldNote { color: palette(placeholder-text); }
 QLabel#fieldError, QLabel#saveProblems { color: #c62828; }
 """
@@ -112,6 +113,12 @@ class RemovalTabView(QWidget):
         splitter.setSizes([280, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
+        self.rules_problem = QLabel()
+        self.rules_problem.setObjectName("rulesProblem")
+        self.rules_problem.setWordWrap(True)
+        self.rules_problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rules_problem.hide()
+        layout.addWidget(self.rules_problem)
         layout.addWidget(splitter)
 
     # --- the list of plans ----------------------------------------------------------------------------------------
