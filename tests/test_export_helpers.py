@@ -13,9 +13,10 @@ from consent_helpers import all_no, complete_choices, signature_png
 
 from smp_desktop.core.demo_photos import demo_design, write_scalp_photo
 from smp_desktop.core.domain import PhotoView, ScalpZone, ScarKind, SessionKind, SessionStatus, TreatmentReason
+from smp_desktop.core.ink import ContactChannel, ContactOutcome
 from smp_desktop.core.models import SessionZone, TreatmentSession
 from smp_desktop.core.models.document import DocumentKind
-from smp_desktop.core.models.ink import PigmentLot, PigmentProduct
+from smp_desktop.core.models.ink import LotRecall, PigmentLot, PigmentProduct, RecallContact
 from smp_desktop.core.models.removal import RemovalPhoto, RemovalPlan, RemovalSession, RemovalTarget
 from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
@@ -193,6 +194,20 @@ def make_rich_client(
             photos=[RemovalPhoto(position=0, photo_id=imported[0], caption="Before removal")],
         )
         session.add(plan)
+        recall = LotRecall(lot_id=lot_id, recalled_on=date(2026, 9, 1), reason="Nickel above the limit")
+        session.add(recall)
+        session.flush()
+        session.add(
+            RecallContact(
+                recall_id=recall.id,
+                client_id=client.id,
+                attempt=1,
+                channel=ContactChannel.PHONE,
+                outcome=ContactOutcome.REACHED,
+                note="Told on the phone; no reaction",
+                by_id=owner.staff_id,
+            )
+        )
         session.flush()
         plan_id = plan.id
     return RichClient(client.id, other.id, tuple(imported), session_ids, document.id, plan_id, lot_id)

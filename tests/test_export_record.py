@@ -83,6 +83,8 @@ def test_with_health_and_photos_every_part_is_there(exports: ExportService, owne
         "Photos",
         "Hairline designs",
         "Removal plans",
+        "Ink recalls",
+        "Documents on record",
     ):
         assert title in titles
     assert titles.index("Identity and profile") < titles.index("Health screening") < titles.index("Sessions")
@@ -108,6 +110,9 @@ def test_with_health_and_photos_every_part_is_there(exports: ExportService, owne
     assert image_count(reader) == 5 and image_placements(reader) >= 6
     assert f"photo #{rich.photo_ids[2]}" in text and "design version 1 over photo" in text
     assert "Before removal" in text
+    # the recall of the lot the client received, the contact made; every document kept, the doctor's letter too
+    assert "Nickel above the limit" in text and "Told on the phone; no reaction" in text
+    assert "Letter from Dr Νίκος / GP" in text and "Signed consent" in text
 
 
 def test_without_health_or_photos_those_sections_are_absent(
@@ -124,6 +129,8 @@ def test_without_health_or_photos_those_sections_are_absent(
     assert "Health since last visit" not in text
     # what is not health data stays
     assert "Zoë Łukasiewicz" in text and "LOT-2026-07" in text and "Removal plans" in titles
+    assert "Ink recalls" in titles and "Nickel above the limit" in text  # traceability is not health data
+    assert "Letter from Dr Νίκος" not in text and "1 document(s) with health information not listed." in text
     assert "Without health answers" in text and "without photos" in text
 
 

@@ -444,5 +444,6 @@ def removal(session: Session, client: Client, choices: Choices) -> Section | Non
 def collectors() -> list[Collector]:
     """The parts of the record in the order the document shows them."""
     from smp_desktop.core.exports.record_consents import consents, screening
+    from smp_desktop.core.exports.record_files import documents, recalls
 
-    return [identity, screening, consents, sessions, photos, designs, removal]
+    return [identity, screening, consents, sessions, photos, designs, removal, recalls, documents]
