@@ -481,3 +481,18 @@ def test_a_broken_studio_rules_file_is_said_on_the_tab(
     qtbot.mouseClick(view.add_session_button, LEFT)
     qtbot.mouseClick(view.add_session_button, LEFT)
     assert [s.planned_on for s in view.sessions.sessions] == [UI_TODAY, days(56)]  # the shipped rules
+
+
+def test_a_planned_session_whose_day_has_passed_shows_as_overdue(
+    workspace: Workspace, studio: OpenStudio, owner: Actor, client: ClientRecord
+) -> None:
+    from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
+    from smp_desktop.core.services.removal_data import RemovalSessionEntry
+
+    removals = studio.services.removals
+    draft = removals.new_draft(owner, client.id, RemovalMethod.SALINE, RemovalReason.SHAPE)
+    removals.create(owner, client.id, draft.replace(sessions=(RemovalSessionEntry(planned_on=days(-3)),)))
+    view, _controller = open_removal_tab(workspace, client)
+    assert view.sessions.index(0, 1).data() == "Overdue"
+    assert "record it as done, move it or cancel it" in view.sessions.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "overdue since 22/11/2026" in view.plans.index(0).data()

@@ -68,6 +68,7 @@ class RemovalController(QObject):
         self._documents = documents
         self.preview: DocumentPreviewDialog | None = None  # the document preview now open (tests drive it)
         self._rules: RemovalRules = removals.rules()
+        view.sessions.today = view.plans.today = today()
         view.rules_problem.setText(removals.rules_problem)
         view.rules_problem.setVisible(bool(removals.rules_problem))
         self._client_id: int | None = None
@@ -91,6 +92,7 @@ class RemovalController(QObject):
             self._offer_to_save_before_leaving()
         self._client_id = client_id
         self._record = self._loaded = None
+        self._view.sessions.today = self._view.plans.today = self._today()  # the app may run past midnight
         self._view.plans.set_plans(())
         self._show_editor(False)
         if client_id is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,6 +42,7 @@ class RemovalPlanListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._plans: list[RemovalPlanSummary] = []
+        self.today: date | None = None
 
     def set_plans(self, plans: Sequence[RemovalPlanSummary]) -> None:
         self.beginResetModel()
@@ -65,7 +67,9 @@ class RemovalPlanListModel(QAbstractListModel):
             second = [removal_label(plan.status), format_date(plan.created_at.astimezone().date())]
             second.append(tr("%n done", plan.sessions_done) if plan.sessions_done != 1 else tr("1 done"))
             if plan.next_session_on is not None:
-                second.append(tr("next %1").replace("%1", format_date(plan.next_session_on)))
+                overdue = self.today is not None and plan.next_session_on < self.today
+                text = tr("overdue since %1") if overdue else tr("next %1")
+                second.append(text.replace("%1", format_date(plan.next_session_on)))
             return f"{first}\n{' · '.join(second)}"
         if role == Qt.ItemDataRole.ToolTipRole and plan.provider_name:
             return tr("Referred to %1").replace("%1", plan.provider_name)
@@ -88,6 +92,7 @@ class RemovalSessionModel(QAbstractTableModel):
         super().__init__(parent)
         self._sessions: list[RemovalSessionEntry] = []
         self._warnings: dict[int, str] = {}
+        self.today: date | None = None  # planned sessions before it show as overdue
 
     @property
     def sessions(self) -> tuple[RemovalSessionEntry, ...]:
@@ -126,6 +131,14 @@ class RemovalSessionModel(QAbstractTableModel):
             if self._sessions:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._sessions) - 1, len(_HEADERS) - 1))
 
+    def _overdue(self, entry: RemovalSessionEntry) -> bool:
+        return (
+            self.today is not None
+            and entry.status is RemovalSessionStatus.PLANNED
+            and entry.planned_on is not None
+            and entry.planned_on < self.today
+        )
+
     def rowCount(self, parent: Index = NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._sessions)
 
@@ -146,7 +159,7 @@ class RemovalSessionModel(QAbstractTableModel):
             done = entry.status is RemovalSessionStatus.DONE
             values = {
                 NUMBER: str(index.row() + 1),
-                STATUS: removal_label(entry.status),
+                STATUS: tr("Overdue") if self._overdue(entry) else removal_label(entry.status),
                 PLANNED: format_date(entry.planned_on),
                 DONE: format_date(entry.done_on) if done else "",
                 WAVELENGTH: "" if entry.wavelength_nm is None else str(entry.wavelength_nm),
@@ -156,10 +169,12 @@ class RemovalSessionModel(QAbstractTableModel):
                 NOTES: " — ".join(t for t in (entry.notes, entry.interval_note) if t).replace("\n", " "),
             }
             return values[column]
-        if role == Qt.ItemDataRole.ForegroundRole and index.row() in self._warnings:
+        if role == Qt.ItemDataRole.ForegroundRole and (index.row() in self._warnings or self._overdue(entry)):
             return QBrush(WARNING_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole and index.row() in self._warnings:
             return self._warnings[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and self._overdue(entry):
+            return tr("Planned for a day that has passed: record it as done, move it or cancel it.")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (WAVELENGTH, FLUENCE, SPOT, RATE, NUMBER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
