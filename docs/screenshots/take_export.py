@@ -66,7 +66,7 @@ def main() -> int:
         record.write_bytes(pdf)
         subprocess.run(["pdftoppm", "-png", "-r", "70", str(record), str(Path(folder) / "page")], check=True)
         pages = sorted(Path(folder).glob("page-*.png"))
-        for number, page in enumerate(pages[:4], start=1):
+        for number, page in enumerate(pages[:6], start=1):
             page.replace(HERE / f"record-pdf-{number}.png")
 
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
