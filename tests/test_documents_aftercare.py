@@ -300,6 +300,22 @@ def test_cli_writes_the_aftercare_pdf(
     assert "Nguyễn Văn Hùng" in text and "No water on the scalp until Thursday 16 May" in text
 
 
+def test_cli_takes_a_text_set_and_refuses_an_unknown_one(
+    shop: OpenStudio, boss: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    client = add_client(shop, boss, "Sam", "Jones")
+    (only,) = add_sessions(shop, boss, client, (SessionKind.REMOVAL, SESSION_DAY, SessionStatus.COMPLETED))
+    out = tmp_path / "saline.pdf"
+    base = ("--data-dir", shop.paths.root, "document", "aftercare", "--session", only, "--out", out)
+    code, _out, err = run_cli(capsys, *base, "--template", "removal_saline")
+    assert code == 0, err
+    assert "Aftercare after saline removal" in text_of(out)
+    out.unlink()
+    code, _out, err = run_cli(capsys, *base, "--template", "nope")
+    assert code == 1 and err.startswith("error: There is no aftercare template 'nope'")
+    assert not out.exists()
+
+
 def test_cli_refuses_an_unknown_session_and_a_missing_folder(
     shop: OpenStudio, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
