@@ -123,7 +123,7 @@ def main() -> int:
             kd_amount=InkAmount.MINIMAL,
             kd_scarring=Scarring.NONE,
             kd_layering=Layering.NONE,
-            test_spot_on=today - timedelta(days=70),
+            test_spot_on=today - timedelta(days=72),
             test_spot_outcome=TestSpotOutcome.GOOD_RESPONSE,
             test_spot_notes="Faded by half, healed in 10 days, no change in skin colour.",
             notes="Hairline set 1 cm too low at the temples; lighten the front edge, then redesign.",
@@ -132,8 +132,8 @@ def main() -> int:
             sessions=(
                 RemovalSessionEntry(
                     status=RemovalSessionStatus.DONE,
-                    planned_on=today - timedelta(days=42),
-                    done_on=today - timedelta(days=42),
+                    planned_on=today - timedelta(days=30),
+                    done_on=today - timedelta(days=30),
                     wavelength_nm=1064,
                     fluence_j_cm2=3.2,
                     spot_size_mm=4.0,
@@ -141,10 +141,10 @@ def main() -> int:
                     notes="Even frosting, no bleeding",
                 ),
                 RemovalSessionEntry(
-                    planned_on=today - timedelta(days=42) + timedelta(days=35),
+                    planned_on=today + timedelta(days=5),
                     interval_note="Client abroad from week 7; faint residue only",
                 ),
-                RemovalSessionEntry(planned_on=today + timedelta(days=49)),
+                RemovalSessionEntry(planned_on=today + timedelta(days=61)),
             ),
         )
         removals.create(owner, client.id, draft)
