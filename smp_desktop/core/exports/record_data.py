@@ -42,6 +42,7 @@ _LABELS = {
     "head_neck": "Head and neck",
     "walk_in": "Walk-in",
     "keep_long": "Keep long",
+    "doctors_letter": "Doctor's letter",
 }
 
 

@@ -68,7 +68,7 @@ def documents(session: Session, client: Client, choices: Choices) -> Section | N
                 label(r.kind),
                 day(r.dated_on),
                 day(r.created_at),
-                f"{r.content_hash[:12]}…",
+                f"{r.content_hash[:10]}…",
             )
             for r in shown
         ),
