@@ -83,6 +83,7 @@ def blank(args: argparse.Namespace, open_studio: Callable[[], OpenStudio], fail:
 
 def packets(args: argparse.Namespace, open_studio: Callable[[], OpenStudio], fail: type[Exception]) -> int:
     from smp_desktop.core.documents.files import write_pdf
+    from smp_desktop.core.services.consent_packets import ink_sheets
 
     try:
         day = date.fromisoformat(args.date)
@@ -94,7 +95,7 @@ def packets(args: argparse.Namespace, open_studio: Callable[[], OpenStudio], fai
         consents = studio.services.consents
         start, end = consents.day_bounds(day)
         appointments = studio.services.sessions.planned_between(actor, start, end)
-        pdf, entries = consents.packets(actor, appointments, day)
+        pdf, entries = consents.packets(actor, appointments, day, extra=ink_sheets(studio.services, actor))
     _write(write_pdf, out, pdf, fail)
     sessions = f"{len(entries)} planned session{'s' if len(entries) != 1 else ''}"
     print(f"Wrote {out}: paperwork for {sessions} on {day:%a %d %b %Y}")

@@ -74,6 +74,12 @@ def test_packets_for_a_day_in_appointment_order(
     assert code == 0 and "2 planned sessions" in said
     text = text_of(out)
     assert text.index("Early") < text.index("Late")
+    # after each session's forms, its ink information sheet (no lot chosen yet for these bookings)
+    sheets = [i for i in range(len(text)) if text.startswith("Ink information sheet", i)]
+    assert len(sheets) >= 2 and text.index("Early") < sheets[0] < text.index("Late") < sheets[-1]
+    assert "No pigment lot has been chosen" in text
+    assert "Page 1 of \n3" in text  # each form keeps its own page numbers
+    assert PdfReader(io.BytesIO(out.read_bytes())).metadata.title == "Paperwork for Thursday 03 December 2026"
     empty = tmp_path / "none.pdf"
     code, said, _ = run_cli(
         capsys, "--data-dir", studio.paths.root, "consent", "packets", "--date", "2026-12-04", "--out", empty

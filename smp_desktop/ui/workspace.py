@@ -199,7 +199,11 @@ def build_workspace(
     ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
     from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
 
-    add_paperwork_action(window, services.consents, services.sessions, actor, runner, today=today)
+    from smp_desktop.core.services.consent_packets import ink_sheets
+
+    add_paperwork_action(
+        window, services.consents, services.sessions, actor, runner, today=today, extra=ink_sheets(services, actor)
+    )
     from smp_desktop.ui.controllers.consent_templates_controller import add_consent_templates_action
 
     add_consent_templates_action(window, services.consents, actor, runner, read_only=read_only)

@@ -66,8 +66,8 @@ class PacketEntry:
     extras: tuple[str, ...] = field(default=())  # names of sheets a hook added (e.g. "ink information")
 
 
-# A hook that adds more pages for one session to the packet (the ink register's ink information sheet).
-PacketExtra = Callable[[PdfDocument, PacketEntry], None]
+# A hook that adds a PDF for one session to the packet (the ink register's ink information sheet), or None.
+PacketExtra = Callable[[PacketEntry], bytes | None]
 
 
 def form_pdf(
@@ -94,26 +94,39 @@ def packets_pdf(
     day: date,
     extra: PacketExtra | None = None,
 ) -> bytes:
-    """Every entry's forms in order, each form from a new page, in one PDF (one print job)."""
-    doc = PdfDocument(
-        letterhead,
-        title=f"Paperwork for {day:%A %d %B %Y}",
-        subject=f"Consent and health forms for the {len(entries)} sessions planned on {day:%d %B %Y}",
-        keywords=("consent", "paperwork"),
-    )
-    first = True
+    """Every entry's forms in order, then what extra(entry) adds for it (the ink information sheet), as one PDF to
+    print in one job. Each form is its own document (its own letterhead and "Page N of M"), joined page by page."""
+    parts: list[bytes] = []
     for entry in entries:
-        for template in entry.templates:
-            if not first:
-                doc.page_break()
-            first = False
-            add_form(doc, template, questions, entry.client)
+        parts.extend(form_pdf(letterhead, template, questions, entry.client) for template in entry.templates)
         if extra is not None:
-            extra(doc, entry)
-    if first:
+            added = extra(entry)
+            if added:
+                parts.append(added)
+    if not parts:
+        doc = PdfDocument(letterhead, title=f"Paperwork for {day:%A %d %B %Y}", keywords=("consent", "paperwork"))
         doc.document_title(f"Paperwork for {day:%A %d %B %Y}")
         doc.paragraph("No sessions are planned on this day.")
-    return doc.build()
+        return doc.build()
+    return join_pdfs(
+        parts,
+        title=f"Paperwork for {day:%A %d %B %Y}",
+        subject=f"Consent and health forms for the {len(entries)} sessions planned on {day:%d %B %Y}",
+        author=letterhead.studio_name,
+    )
+
+
+def join_pdfs(parts: Sequence[bytes], *, title: str, subject: str = "", author: str = "") -> bytes:
+    """The PDFs one after the other in one document, with its own title (each part's outline kept)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(io.BytesIO(part)))
+    writer.add_metadata({"/Title": title, "/Subject": subject, "/Author": author, "/Producer": "SMP Desktop"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def _document(

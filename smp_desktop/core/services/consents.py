@@ -563,12 +563,12 @@ class ConsentService:
         appointments: list[Any],
         day: date,
         *,
-        extra: Callable[[Any, Any], None] | None = None,
+        extra: Callable[[Any], bytes | None] | None = None,
     ) -> tuple[bytes, list[Any]]:
         """The day's paperwork for the given planned sessions (SessionService.planned_between, in appointment
         order): for each, the treatment consent with the health questionnaire, pre-filled, and the photo and
-        data-protection forms the client has not signed yet. extra(doc, entry) may add pages per session (the
-        ink information sheet). Returns the PDF and its entries."""
+        data-protection forms the client has not signed yet. extra(entry) may return a PDF to add after a
+        session's forms (the ink information sheet: entry.session_id). Returns the PDF and its entries."""
         require(actor, Permission.VIEW_CONSENTS)
         letterhead = self._letterhead()
         from smp_desktop.core.documents.consent_pdf import PacketEntry, packets_pdf

@@ -1,6 +1,6 @@
 """File ▸ Print Day's Paperwork…: the day's planned sessions (SessionService.planned_between) and their pre-filled
-forms as one PDF (ConsentService.packets), previewed and printed through the shared preview dialog. `extra` is the
-hook through which another area adds pages per session (the ink information sheet)."""
+forms as one PDF (ConsentService.packets), previewed and printed through the shared preview dialog. `extra(entry)`
+adds a PDF after each session's forms (the workspace passes the ink information sheet)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class PaperworkController(QObject):
         runner: Runner,
         *,
         today: Callable[[], date] = date.today,
-        extra: Callable[[Any, Any], None] | None = None,
+        extra: Callable[[Any], bytes | None] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -98,7 +98,7 @@ def add_paperwork_action(
     runner: Runner,
     *,
     today: Callable[[], date] = date.today,
-    extra: Callable[[Any, Any], None] | None = None,
+    extra: Callable[[Any], bytes | None] | None = None,
 ) -> PaperworkController:
     """The File menu's Print Day's Paperwork… (inserted before Back Up Now). The controller is a child of the
     window, which keeps it."""
