@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QDate, QLocale, QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -91,9 +92,45 @@ def main() -> int:
         view.recall_table.selectRow(0)
         settle(app)
         window.grab().save(str(HERE / "ink-recall.png"))
+
+        # The session editor: a new session, its zones from the client's last mix, then an expired lot picked.
+        client_id = first.client_id
+        workspace.clients.list.refresh(select_id=client_id)
+        workspace.clients._on_client_picked(client_id)
+        window.navigation.setCurrentRow(names.index("Clients"))
+        settle(app)
+        assert workspace.client_tabs is not None
+        workspace.client_tabs.ensure()
+        sessions = workspace.sessions
+        assert sessions is not None
+        workspace.clients_view.client_tabs.setCurrentWidget(sessions.view)
+        settle(app)
+        sessions.view.new_button.click()
+        settle(app)
+        editor = sessions.editor
+        assert editor is not None
+        tomorrow = date.today() + timedelta(days=1)
+        editor.view.kind.setCurrentIndex(editor.view.kind.findData("touch_up"))
+        editor.view.date.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        settle(app)
+        editor.view.reuse_mix_button.click()
+        settle(app)
+        editor.view.scroll_area.ensureWidgetVisible(editor.view.zone_table)
+        settle(app)
+        editor.dialog.grab().save(str(HERE / "ink-session-lots.png"))
+        expired = next(lot for lot in editor._lots if not lot.usable and lot.shown_status.value == "expired")
+        editor._confirm_lot(0, expired)
+        settle(app)
+        dialog = editor.override_dialog
+        assert dialog is not None
+        dialog.reason.setText("Client's own bottle; supplier confirmed the batch in writing")
+        settle(app)
+        dialog.grab().save(str(HERE / "ink-lot-override.png"))
+        dialog.reject()
+        editor.dialog.close_without_asking()
         window.close()
         studio.close()
-    print(f"saved ink-catalogue.png, ink-lots.png, ink-lot-editor.png and ink-recall.png in {HERE}")
+    print(f"saved the ink-*.png screenshots in {HERE}")
     return 0
 
 

@@ -182,6 +182,7 @@ class SessionEditorController(QObject):
         self._on_field_edited("starts_at")
         self.view.accept_overlap.setChecked(False)  # a new time or artist is a new question
         self._check_schedule()
+        self._load_lots(read_draft(self.view)[0])  # lots are judged on the session's day
 
     def _on_kind_changed(self, *_args: object) -> None:
         if self._loading or self._record is not None:

@@ -337,7 +337,7 @@ class SessionEditorView(QWidget):
         metrics = self.fontMetrics()
         widths = {
             ZONE: "Back / donor area",
-            SHADE: "Carbon black (soft)",
+            SHADE: "Perma Scalp Pigments SMP Black",
             LOT: "⚠ CB-24117",
             DILUTION: "Water : pigment",
             NEEDLE: "1RL 0.25 mm",
