@@ -204,3 +204,38 @@ def test_the_front_desk_sees_whether_paperwork_is_done_not_the_answers(
     finally:
         workspace.window.close()
         workspace.window.deleteLater()
+
+
+def test_a_paper_questionnaire_is_kept_and_a_blank_form_prints(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    workspace: Workspace,
+    make_client,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = make_client(first_name="Nguyễn", last_name="Văn Hùng")
+    controller = open_consent_tab(workspace, client)
+    scan = tmp_path / "questionnaire.pdf"
+    scan.write_bytes(b"%PDF-1.4 the client's handwriting")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    qtbot.mouseClick(controller.view.questionnaire_button, LEFT)
+    dialog = controller.screening_dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.paper_button, LEFT)
+    assert dialog.paper_label.text() == "questionnaire.pdf"
+    qtbot.mouseClick(dialog.all_no_button, LEFT)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    screening = studio.services.consents.overview(owner, client.id).screening
+    assert screening is not None and screening.paper_document_id is not None
+    kept = studio.services.documents.read_verified(owner, screening.paper_document_id)
+    assert kept == scan.read_bytes()
+
+    choose_template(controller, "data_protection")
+    qtbot.mouseClick(controller.view.blank_button, LEFT)
+    preview = controller.preview
+    assert preview is not None
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf)).pages)
+    assert "Data protection" in text and "Văn Hùng" not in text and "Name in capitals" in text
+    preview.close()

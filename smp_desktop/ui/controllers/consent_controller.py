@@ -72,6 +72,7 @@ class ConsentController(QObject):
         view.sign_button.clicked.connect(self._on_sign)
         view.paper_button.clicked.connect(self._on_paper)
         view.print_button.clicked.connect(self._on_print)
+        view.blank_button.clicked.connect(lambda: self._on_print(blank=True))
         view.open_button.clicked.connect(self._on_open)
         view.table.doubleClicked.connect(lambda _index: self._on_open())
         view.template.currentIndexChanged.connect(lambda _index: self._update_buttons())
@@ -193,6 +194,7 @@ class ConsentController(QObject):
         )
         view.paper_button.setEnabled(writable and can(Permission.SIGN_CONSENTS) and bool(self.templates))
         view.print_button.setEnabled(has_client and template is not None)
+        view.blank_button.setEnabled(template is not None)
         view.open_button.setEnabled(has_client and can(Permission.VIEW_DOCUMENTS) and self._selected() is not None)
 
     def _current_template(self) -> TemplateRecord | None:
@@ -214,9 +216,9 @@ class ConsentController(QObject):
         dialog = ScreeningDialog(self.questions, self.overview.client_name, self.view)
         client_id = self.client_id
 
-        def save(answers: dict[str, Any], note: str) -> None:
+        def save(answers: dict[str, Any], note: str, paper: Path | None) -> None:
             self._runner.run(
-                lambda: self._consents.record_screening(self._actor, client_id, answers, note=note),
+                lambda: self._consents.record_screening(self._actor, client_id, answers, note=note, paper_form=paper),
                 on_done=lambda _record: self._done(dialog, _tr("The health questionnaire was saved.")),
                 on_error=lambda error: self._failed(dialog, error),
                 writes=True,
@@ -320,11 +322,13 @@ class ConsentController(QObject):
                 self._runner.report_error(error)
 
     # --- printing and opening -------------------------------------------------------------------------------
-    def _on_print(self) -> None:
+    def _on_print(self, *, blank: bool = False) -> None:
+        """The chosen form pre-filled with the open client's details, or blank for anyone to fill in by hand."""
         template = self._current_template()
-        if template is None or self.client_id is None or self.overview is None:
+        if template is None or (not blank and (self.client_id is None or self.overview is None)):
             return
-        client_id, name = self.client_id, self.overview.client_name
+        client_id = None if blank else self.client_id
+        name = _tr("Blank") if blank or self.overview is None else self.overview.client_name
         self._runner.run(
             lambda: self._consents.form_pdf(self._actor, template.name, client_id),
             on_done=lambda pdf: self._preview(pdf, name, template.title),

@@ -5,12 +5,14 @@ doctor's letter / not eligible now, with the reasons), worked out by the same co
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,9 +37,9 @@ OUTCOME_COLOURS = {
 
 
 class ScreeningDialog(QDialog):
-    """save_requested(answers: {key: (yes, details)}, note)."""
+    """save_requested(answers: {key: (yes, details)}, note, paper form path or None)."""
 
-    save_requested = Signal(object, str)
+    save_requested = Signal(object, str, object)
 
     def __init__(self, questions: list[Question], client_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,11 @@ class ScreeningDialog(QDialog):
         self.all_no_button = QPushButton(self.tr("Answer No to the rest"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional), e.g. typed in from the signed paper form"))
+        self.paper_form: Path | None = None
+        self.paper_button = QPushButton(self.tr("Attach the Signed Paper Form…"))
+        self.paper_button.setToolTip(self.tr("Typed in from a questionnaire filled in on paper: keep its scan too"))
+        self.paper_label = QLabel()
+        self.paper_label.setObjectName("paperForm")
         self.outcome_label = QLabel()
         self.outcome_label.setObjectName("outcome")
         self.outcome_label.setWordWrap(True)
@@ -117,11 +124,16 @@ class ScreeningDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.note)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(self.paper_button)
+        paper_row.addWidget(self.paper_label, 1)
+        layout.addLayout(paper_row)
         layout.addWidget(self.outcome_label)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
 
         self.all_no_button.clicked.connect(self._answer_rest_no)
+        self.paper_button.clicked.connect(self._choose_paper)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self._on_save)
         self._refresh()
@@ -169,7 +181,15 @@ class ScreeningDialog(QDialog):
 
     def _on_save(self) -> None:
         self.problems.hide()
-        self.save_requested.emit(self.answers(), self.note.text())
+        self.save_requested.emit(self.answers(), self.note.text(), self.paper_form)
+
+    def _choose_paper(self) -> None:
+        from smp_desktop.ui.dialogs.consent_paper_dialog import FILE_FILTER
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.paper_button.text(), str(Path.home()), self.tr(FILE_FILTER))
+        if chosen:
+            self.paper_form = Path(chosen)
+            self.paper_label.setText(self.paper_form.name)
 
     def show_problems(self, lines: list[str]) -> None:
         self.problems.setText("\n".join(lines))
