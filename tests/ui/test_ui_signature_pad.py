@@ -53,3 +53,24 @@ def test_a_tap_is_a_dot(qtbot: QtBot) -> None:
     pad.show()
     draw(qtbot, pad, [(50, 50)])
     assert not pad.is_empty() and len(pad.strokes()[0]) == 2
+
+
+def test_a_finger_signs_too(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 150)
+    pad.show()
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(pad, device).press(0, QPoint(30, 60)).commit()
+    for x in (60, 90, 120, 150):
+        QTest.touchEvent(pad, device).move(0, QPoint(x, 60 + (x % 40))).commit()
+    with qtbot.waitSignal(pad.changed):
+        QTest.touchEvent(pad, device).release(0, QPoint(180, 70)).commit()
+    strokes = pad.strokes()  # a touch point is an area: its centre may sit a pixel or two off
+    assert len(strokes) == 1 and len(strokes[0]) >= 5
+    (x0, y0), (x1, y1) = strokes[0][0], strokes[0][-1]
+    assert abs(x0 - 30) <= 3 and abs(y0 - 60) <= 3 and abs(x1 - 180) <= 3 and abs(y1 - 70) <= 3
+    assert pad.to_png().startswith(b"\x89PNG")
