@@ -196,7 +196,6 @@ def build_workspace(
         }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
-    ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
     from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
 
     from smp_desktop.core.services.consent_packets import ink_sheets

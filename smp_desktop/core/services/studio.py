@@ -22,8 +22,6 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "touch_up_years": 5,
     # The ink register warns this many days before a lot's last usable day.
     "ink_expiry_warning_days": 60,
-    # The ink register warns this many days before a lot's last usable day.
-    "ink_expiry_warning_days": 60,
     "paper_size": "A4",
     # Documents (core/documents): the letterhead's logo, a PNG or JPEG file relative to the data folder ("" = none)
     "letterhead_logo": "",
