@@ -218,10 +218,12 @@ def sessions(session: Session, client: Client, choices: Choices) -> Section:
     return Section("sessions", "Sessions", tuple(entries))
 
 
-def _zone_grid(zones: list[SessionZone], lots: dict[int, str]) -> Grid:
+def _zone_grid(zones: list[SessionZone], lots: dict[int, tuple[str, str]]) -> Grid:
     rows = []
     for zone in zones:
-        lot = (lots.get(zone.lot_id, "") if zone.lot_id is not None else "") or zone.pigment_lot
+        product, lot = lots.get(zone.lot_id, ("", "")) if zone.lot_id is not None else ("", "")
+        pigment = product or zone.pigment_shade
+        lot = lot or zone.pigment_lot
         override = zone.lot_override_reason
         if override:
             lot = f"{lot} (used anyway: {override})"
@@ -234,7 +236,7 @@ def _zone_grid(zones: list[SessionZone], lots: dict[int, str]) -> Grid:
             if p
         )
         details = "; ".join(p for p in (zone.depth_notes, zone.dot_density, zone.notes) if p)
-        rows.append((label(zone.zone), zone.pigment_shade, lot, dilution, zone.needle, machine, details))
+        rows.append((label(zone.zone), pigment, lot, dilution, zone.needle, machine, details))
     return Grid(
         ("Zone", "Pigment", "Lot", "Water : pigment", "Needle", "Machine", "Depth, density, notes"),
         tuple(rows),
@@ -242,8 +244,8 @@ def _zone_grid(zones: list[SessionZone], lots: dict[int, str]) -> Grid:
     )
 
 
-def _lots(session: Session, lot_ids: list[int]) -> dict[int, str]:
-    """Lot number, product and expiry of the ink register's lots, when the register is there."""
+def _lots(session: Session, lot_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(product, lot number and use-by date) of the ink register's lots the zones name."""
     if not lot_ids:
         return {}
     from smp_desktop.core.models.ink import PigmentLot, PigmentProduct
@@ -255,8 +257,8 @@ def _lots(session: Session, lot_ids: list[int]) -> dict[int, str]:
     )
     found = {}
     for row in rows:
-        expiry = f", exp. {day(row.expires_on)}" if row.expires_on else ""
-        found[row.id] = f"{row.lot_number} ({row.brand} {row.name}{expiry})"
+        expiry = f", use by {day(row.expires_on)}" if row.expires_on else ""
+        found[row.id] = (f"{row.brand} {row.name}", f"{row.lot_number}{expiry}")
     return found
 
 
