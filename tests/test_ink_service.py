@@ -378,3 +378,14 @@ def test_the_zone_lot_link_is_indexed(studio: OpenStudio) -> None:
             "EXPLAIN QUERY PLAN SELECT session_id FROM session_zone WHERE lot_id = 1"
         ).fetchall()
     assert "ix_session_zone_lot_id" in " ".join(str(row) for row in plan)
+
+
+def test_names_in_any_script_are_matched_without_case(ink: InkService, owner: Actor) -> None:
+    product = ink.save_product(owner, ProductDraft("Żółw Pigmenty", "Czerń Łagodna"))
+    with pytest.raises(ValidationFailed) as failed:
+        ink.save_product(owner, ProductDraft("ŻÓŁW PIGMENTY", "czerń łagodna"))
+    assert failed.value.problems[0].code == "product_exists"
+    lot(ink, owner, product, "ŁG-1", supplier="Дмитрий Поставки")
+    assert [r.draft.lot_number for r in ink.lots(owner, LotFilter(text="дмитрий"))] == ["ŁG-1"]
+    assert [r.draft.lot_number for r in ink.lots(owner, LotFilter(text="żółw pigmenty czerń"))] == ["ŁG-1"]
+    assert ink.lots(owner, LotFilter(text="nothing like it")) == []

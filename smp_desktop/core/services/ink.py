@@ -102,11 +102,16 @@ class InkService:
         require(actor, Permission.MANAGE_INK)
         draft = check_product(draft)
         with self._sessions.begin() as session:
-            clash = session.scalar(
-                select(PigmentProduct.id).where(
-                    func.lower(PigmentProduct.brand) == draft.brand.lower(),
-                    func.lower(PigmentProduct.name) == draft.name.lower(),
-                )
+            key = (draft.brand.casefold(), draft.name.casefold())
+            clash = next(
+                (
+                    found_id
+                    for found_id, brand, name in session.execute(
+                        select(PigmentProduct.id, PigmentProduct.brand, PigmentProduct.name)
+                    )
+                    if (brand.casefold(), name.casefold()) == key
+                ),
+                None,
             )
             if clash is not None and clash != product_id:
                 raise ValidationFailed(
@@ -153,17 +158,18 @@ class InkService:
             statement = statement.where(PigmentLot.product_id == where.product_id)
         if not where.include_used_up:
             statement = statement.where(PigmentLot.status != LotStatus.USED_UP)
-        text = where.text.strip().lower()
-        if text:
-            like = f"%{text.replace('%', '').replace('_', '')}%"
-            statement = statement.where(
-                func.lower(PigmentLot.lot_number).like(like)
-                | func.lower(PigmentLot.supplier).like(like)
-                | func.lower(PigmentProduct.brand).like(like)
-                | func.lower(PigmentProduct.name).like(like)
-            )
+        wanted = where.text.strip().casefold()
         with self._sessions() as session:
-            return store.lot_records(session, list(session.scalars(statement)), self._day(session))
+            rows = list(session.scalars(statement))
+            if wanted:  # any script's case (SQLite's lower() folds ASCII only); a register is small
+                rows = [
+                    row
+                    for row in rows
+                    if any(wanted in text.casefold() for text in (row.lot_number, row.supplier, row.product.brand,
+                                                                   row.product.name,
+                                                                   f"{row.product.brand} {row.product.name}"))
+                ]  # fmt: skip
+            return store.lot_records(session, rows, self._day(session))
 
     def lot(self, actor: Actor, lot_id: int) -> LotRecord:
         require(actor, Permission.VIEW_INK)
