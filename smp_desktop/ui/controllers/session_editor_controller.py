@@ -226,7 +226,7 @@ class SessionEditorController(QObject):
             self._lots = lots
             self.view.zone_model.set_lots(lots)
 
-        self._runner.run(lambda: _picker_lots(ink, actor, on, keep, draft), on_done=show)
+        self._runner.run(lambda: _picker_lots(ink, actor, on, keep, draft), on_done=show, latest_only="lot-picker")
 
     def _confirm_lot(self, row: int, lot: LotRecord) -> None:
         """A lot that may not be used was picked: ask for the reason; only then is it set on the zone."""
