@@ -159,6 +159,7 @@ def test_the_recall_list_and_one_letter_per_client(studio: OpenStudio, owner: Ac
     first, second = (flat(page.extract_text()) for page in reader.pages)
     assert "Dear Zoë Łukasiewicz" in first and "SB-2407" in first and "2 November 2026 (Hairline)" in first
     assert "Dear 王伟" in second and "Test Studio" in second
+    assert "Page 1 of 1" in first and "Page 1 of 1" in second  # each letter is a document of its own
     one, _ = studio.services.ink_documents.recall_letters(owner, lot.id, [wang.id])
     assert text_of(one)[1] == 1
     out = tmp_path / "letters.pdf"

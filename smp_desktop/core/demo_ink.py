@@ -44,8 +44,8 @@ PRODUCTS = (
 )  # fmt: skip
 ALL_PRESENT = {name: LabelCheck.PRESENT for name in LABEL_FIELDS} | {"label_ph_regulator": LabelCheck.NOT_APPLICABLE}
 RECALL_REASON = (
-    "Batch testing by the manufacturer found nickel above the restricted limit (REACH Annex XVII entry 75). "
-    "Stop using the batch and inform clients who received it."
+    "Batch testing by the manufacturer found nickel above the limit the EU allows in tattoo inks "
+    "(REACH Annex XVII entry 75)."
 )
 RECALL_SOURCE = "Perma Scalp Pigments safety notice PSP-2026-03"
 

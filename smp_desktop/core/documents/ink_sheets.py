@@ -202,46 +202,57 @@ def recall_list_pdf(letterhead: Letterhead, report: RecallReport, *, printed_on:
 def recall_letters_pdf(
     letterhead: Letterhead, report: RecallReport, *, printed_on: date, clients: Sequence[AffectedClient] | None = None
 ) -> bytes:
-    """One letter per client (each on its own page) telling them the lot was recalled and what to do."""
-    lot, recall = report.lot, report.recall
+    """One letter per client telling them the lot was recalled and what to do. Each letter is a document of its own
+    (its own letterhead and page numbers), joined into one file to print in one go."""
+    from smp_desktop.core.documents.consent_pdf import join_pdfs
+
+    lot = report.lot
     chosen = list(report.clients if clients is None else clients)
-    doc = PdfDocument(
-        letterhead,
-        title=f"Recall letters, lot {lot.draft.lot_number}",
-        subject=f"Letters to the clients who received {lot.title}",
-        keywords=("recall", "letter", lot.draft.lot_number),
-        running_title=f"Recall of lot {lot.draft.lot_number}",
-    )
-    for number, client in enumerate(chosen):
-        if number:
-            doc.page_break()
-        doc.document_title(client.name, subtitle=client.address or "")
-        doc.paragraph(long_date(printed_on), "small")
-        doc.spacer(2)
-        doc.paragraph(f"Dear {client.name},")
-        reason = recall.reason if recall else "a safety notice"
-        doc.paragraph(
-            f"We are writing because a pigment used in your scalp micropigmentation has been recalled: "
-            f"{lot.product_title}, lot (batch) {lot.draft.lot_number}. The reason given: {reason}"
-        )
-        visits = "; ".join(f"{long_date(s.starts_at)} ({_zones(s.zones)})" for s in client.sessions)
-        doc.paragraph(f"Our records show this lot was used at your session(s) on {visits}.")
-        doc.paragraph(
-            "Most people have no problem at all. Please look at the treated areas and contact us, or your doctor, "
-            "if you notice redness, swelling, itching, raised or painful skin, or any change you are unsure about. "
-            "We will gladly see you free of charge to check the area and answer your questions."
-        )
-        contact = letterhead.contact_line
-        doc.paragraph(f"You can reach us: {contact}." if contact else "Please get in touch with the studio.")
-        doc.spacer(8)
-        doc.paragraph("Kind regards,")
-        doc.paragraph(letterhead.studio_name)
-        if recall is not None and recall.source:
-            doc.spacer(4)
-            doc.paragraph(f"Recall notice: {recall.source}, {long_date(recall.recalled_on)}.", "small")
+    title = f"Recall letters, lot {lot.draft.lot_number}"
     if not chosen:
+        doc = PdfDocument(letterhead, title=title, subject=f"No client received {lot.title}")
         doc.document_title("No letters", subtitle=lot.title)
         doc.paragraph("No client received this lot.")
+        return doc.build()
+    letters = [_recall_letter(letterhead, report, client, printed_on) for client in chosen]
+    if len(letters) == 1:
+        return letters[0]
+    return join_pdfs(letters, title=title, subject=f"Letters to the clients who received {lot.title}",
+                     author=letterhead.studio_name)  # fmt: skip
+
+
+def _recall_letter(letterhead: Letterhead, report: RecallReport, client: AffectedClient, printed_on: date) -> bytes:
+    lot, recall = report.lot, report.recall
+    doc = PdfDocument(
+        letterhead,
+        title=f"Recall of lot {lot.draft.lot_number}",
+        subject=f"Letter to {client.name} about {lot.title}",
+        keywords=("recall", "letter", lot.draft.lot_number),
+    )
+    doc.document_title(client.name, subtitle=client.address or "")
+    doc.paragraph(long_date(printed_on), "small")
+    doc.spacer(2)
+    doc.paragraph(f"Dear {client.name},")
+    reason = recall.reason if recall else "a safety notice"
+    doc.paragraph(
+        f"We are writing because a pigment used in your scalp micropigmentation has been recalled: "
+        f"{lot.product_title}, lot (batch) {lot.draft.lot_number}. The reason given: {reason}"
+    )
+    visits = "; ".join(f"{long_date(s.starts_at)} ({_zones(s.zones)})" for s in client.sessions)
+    doc.paragraph(f"Our records show this lot was used at your session(s) on {visits}.")
+    doc.paragraph(
+        "Most people have no problem at all. Please look at the treated areas and contact us, or your doctor, "
+        "if you notice redness, swelling, itching, raised or painful skin, or any change you are unsure about. "
+        "We will gladly see you free of charge to check the area and answer your questions."
+    )
+    contact = letterhead.contact_line
+    doc.paragraph(f"You can reach us: {contact}." if contact else "Please get in touch with the studio.")
+    doc.spacer(8)
+    doc.paragraph("Kind regards,")
+    doc.paragraph(letterhead.studio_name)
+    if recall is not None and recall.source:
+        doc.spacer(4)
+        doc.paragraph(f"Recall notice: {recall.source}, {long_date(recall.recalled_on)}.", "small")
     return doc.build()
 
 
