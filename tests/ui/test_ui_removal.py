@@ -496,3 +496,34 @@ def test_a_planned_session_whose_day_has_passed_shows_as_overdue(
     assert view.sessions.index(0, 1).data() == "Overdue"
     assert "record it as done, move it or cancel it" in view.sessions.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert "overdue since 22/11/2026" in view.plans.index(0).data()
+
+
+def test_a_double_click_captions_an_assessment_photo(
+    qtbot: QtBot,
+    workspace: Workspace,
+    studio: OpenStudio,
+    client: ClientRecord,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    view, _controller = open_removal_tab(workspace, client)
+    qtbot.mouseClick(view.new_button, LEFT)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, _label: str, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(kwargs.get("text", "")))
+        return "Before removal — Ζωή", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    index = view.photos.index(0)
+    view.photo_list.scrollTo(index)
+    on_photo = view.photo_list.visualRect(index).center()
+    qtbot.mouseClick(view.photo_list.viewport(), LEFT, pos=on_photo)  # a double click: press, release, press...
+    qtbot.mouseDClick(view.photo_list.viewport(), LEFT, pos=on_photo)
+    assert asked == [""]
+    assert "Before removal" in index.data() and index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    qtbot.mouseClick(view.save_button, LEFT)
+    with studio.sessions() as db:
+        (photo,) = db.scalars(select(RemovalPhoto)).all()
+        assert (photo.photo_id, photo.caption) == (view.photos.photo_at(0).id, "Before removal — Ζωή")  # type: ignore[union-attr]

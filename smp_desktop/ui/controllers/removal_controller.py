@@ -9,9 +9,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from smp_desktop.core.removal import IntervalWarning, RemovalRules, earliest_new_smp, interval_warnings, next_date
 from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalPlanStatus, RemovalReason, RemovalSessionStatus
@@ -205,6 +205,7 @@ class RemovalController(QObject):
         ):
             combo.currentIndexChanged.connect(self._update_score)
         view.test_spot_on.edited.connect(self._update_dates)
+        view.photo_list.doubleClicked.connect(self._on_photo_double_clicked)
         view.add_session_button.clicked.connect(self._on_add_session)
         view.remove_session_button.clicked.connect(self._on_remove_session)
         view.session_table.selectionModel().currentRowChanged.connect(self._on_session_picked)
@@ -460,6 +461,19 @@ class RemovalController(QObject):
                 self._view.photos.set_thumbnail(record.id, QPixmap.fromImage(image))
 
         self._runner.run(read, on_done=show, on_error=lambda _error: None)  # no thumbnail: the tile keeps its caption
+
+    def _on_photo_double_clicked(self, index: QModelIndex) -> None:
+        if self._read_only or self._loaded is None:
+            return
+        photos = self._view.photos
+        text, accepted = QInputDialog.getText(
+            self._view.window(),
+            tr("Assessment photo"),
+            tr("Caption in the plan (e.g. before removal, after session 1):"),
+            text=photos.caption(index.row()),
+        )
+        if accepted:
+            photos.set_caption(index.row(), text)
 
     # --- live figures -----------------------------------------------------------------------------------------------
     def _update_score(self, *_args: Any) -> None:

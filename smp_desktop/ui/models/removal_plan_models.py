@@ -279,6 +279,20 @@ class PhotoPickModel(QAbstractListModel):
     def chosen(self) -> tuple[tuple[int, str], ...]:
         return tuple((photo_id, self._captions.get(photo_id, "")) for photo_id in self._checked)
 
+    def caption(self, row: int) -> str:
+        photo = self.photo_at(row)
+        return self._captions.get(photo.id, "") if photo is not None else ""
+
+    def set_caption(self, row: int, caption: str) -> None:
+        """The photo's caption in the plan (and the document); a captioned photo is an assessment photo."""
+        photo = self.photo_at(row)
+        if photo is None:
+            return
+        self._captions[photo.id] = caption.strip()
+        if photo.id not in self._checked:
+            self._checked.append(photo.id)
+        self.dataChanged.emit(self.index(row), self.index(row))
+
     def rowCount(self, parent: Index = NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._photos)
 
@@ -290,7 +304,14 @@ class PhotoPickModel(QAbstractListModel):
         if photo is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{label(photo.view)}\n{format_date(photo.taken_at.astimezone().date())}"
+            lines = [label(photo.view), format_date(photo.taken_at.astimezone().date())]
+            caption = self._captions.get(photo.id, "")
+            if caption and photo.id in self._checked:
+                lines.append(caption if len(caption) <= 18 else caption[:17] + "…")
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            caption = self._captions.get(photo.id, "")
+            return caption or tr("Double-click to add a caption for the plan")
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmaps.get(photo.id)
             return QIcon(pixmap) if pixmap is not None else None
