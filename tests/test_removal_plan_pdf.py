@@ -150,6 +150,8 @@ def test_the_pdf_holds_all_of_the_plan(studio: OpenStudio, owner: Actor, tmp_pat
     assert "Sunday 28 February 2027" in text  # 25 Nov 2026 + 5 + 90 days, as a long date
     assert image_count(document.pdf) == 2
     reader = PdfReader(io.BytesIO(document.pdf))
+    fonts = [ref.get_object() for page in reader.pages for ref in page["/Resources"]["/Font"].values()]
+    assert fonts and all("/FontFile2" in font["/FontDescriptor"].get_object() for font in fonts)  # embedded
     assert reader.metadata is not None and reader.metadata.title == "Removal plan – Zoë Łukasiewicz"
     for page in reader.pages:
         for image in page.images:
