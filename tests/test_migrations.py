@@ -18,6 +18,7 @@ from smp_desktop.core.db import migrate
 from smp_desktop.core.db.engine import make_engine, sqlite_url
 from smp_desktop.core.domain import PhotoView, ScalpZone, SessionStatus
 from smp_desktop.core.models import Base
+from smp_desktop.core.models.document import DocumentKind
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
@@ -73,18 +74,20 @@ def test_every_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: P
         greek = studio.services.clients.search(owner, "παπαδ").rows
         assert greek and studio.services.clients.get(owner, greek[0].id).draft.scars[0].notes == "12 cm"
         if fixture.is_dir():
-            _assert_course_intact(studio, owner, found[0].id)
+            _assert_course_intact(studio, owner, found[0].id, fixture.name)
         assert studio.services.maintenance.check().healthy
 
 
-def _assert_course_intact(studio: OpenStudio, owner: Actor, client_id: int) -> None:
-    """From schema 0002: a completed session with its zones, its photo (file and record) and a hairline design."""
+def _assert_course_intact(studio: OpenStudio, owner: Actor, client_id: int, name: str) -> None:
+    """From schema 0002: a completed session with its zones, its photo (file and record) and a hairline design.
+    From 0005: the hairline zone's lot from the ink register, a paper consent (its scan intact) and a removal plan."""
+    since_0005 = name >= "schema_0005"
     (session,) = studio.services.sessions.overview(owner, client_id).sessions
     record = studio.services.sessions.get(owner, session.id)
     assert record.status is SessionStatus.COMPLETED and record.draft.notes == "Léger, première couche"
     zones = record.draft.zones
     assert [(z.zone, z.pigment_lot, z.dilution_water_parts, z.dilution_pigment_parts) for z in zones] == [
-        (ScalpZone.HAIRLINE, "CB-24117", 3, 1),
+        (ScalpZone.HAIRLINE, "PB-2611" if since_0005 else "CB-24117", 3, 1),
         (ScalpZone.CROWN, "CH-25031", 2, 1),
     ]
     (photo,) = studio.services.photos.list_for_client(owner, client_id)
@@ -92,6 +95,13 @@ def _assert_course_intact(studio: OpenStudio, owner: Actor, client_id: int) -> N
     assert studio.services.photos.file_path(owner, photo.id).is_file()
     design = studio.services.hairlines.current(owner, client_id, PhotoView.FRONT_HAIRLINE)
     assert design is not None and design.note == "Ниже на 5 мм" and design.base_photo_id == photo.id
+    assert zones[0].lot_id is not None  # 0004 links the text of older zones to lots it makes
+    if since_0005:
+        assert studio.services.ink.lot(owner, zones[0].lot_id).draft.supplier == "Żywica Sp. z o.o."
+        (scan,) = studio.services.documents.for_client(owner, client_id)
+        assert scan.kind is DocumentKind.PAPER_CONSENT and studio.services.documents.check(owner, scan.id).intact
+        (plan,) = studio.services.removals.list_for_client(owner, client_id)
+        assert studio.services.removals.get(owner, plan.id).draft.notes == "Linia za nisko — обсудить"
 
 
 def _studio_at_released_schema(tmp_path: Path) -> StudioPaths:

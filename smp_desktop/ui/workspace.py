@@ -125,11 +125,18 @@ def build_workspace(
 
     def build_client_tabs() -> Built:
         # Imported here: these areas' modules load after the list has painted, not before.
+        from smp_desktop.ui.controllers.consent_controller import add_consent_tab
+        from smp_desktop.ui.controllers.consent_gate_controller import add_gate_override
+        from smp_desktop.ui.controllers.document_actions import add_aftercare_action
         from smp_desktop.ui.controllers.hairline_tab import add_hairline_tab
+        from smp_desktop.ui.controllers.ink_session_actions import add_ink_papers_action
         from smp_desktop.ui.controllers.photo_library import designs_source, sessions_source
         from smp_desktop.ui.controllers.photos_controller import add_photos_tab
+        from smp_desktop.ui.controllers.removal_controller import add_removal_tab
         from smp_desktop.ui.controllers.sessions_controller import add_sessions_tab
 
+        # Tabs in the order of a course: consent and health first, then sessions, photos, hairline, removal.
+        consent = add_consent_tab(clients_view, clients, services.consents, actor, runner, read_only=read_only)
         sessions = add_sessions_tab(
             clients_view, clients, services.sessions, services.studio, actor, runner, today=today, read_only=read_only
         )
@@ -157,8 +164,6 @@ def build_workspace(
             window,
             read_only=read_only,
         )
-        from smp_desktop.ui.controllers.removal_controller import add_removal_tab
-
         removal = add_removal_tab(
             clients_view,
             clients,
@@ -170,17 +175,8 @@ def build_workspace(
             read_only=read_only,
             documents=services.removal_documents,
         )
-        from smp_desktop.ui.controllers.document_actions import add_aftercare_action
-
         aftercare = add_aftercare_action(sessions.view if sessions else None, services.client_documents, actor, runner)
-        from smp_desktop.ui.controllers.ink_session_actions import add_ink_papers_action
-
         ink_papers = add_ink_papers_action(sessions.view if sessions else None, services.ink_documents, actor, runner)
-        from smp_desktop.ui.controllers.consent_controller import add_consent_tab
-
-        consent = add_consent_tab(clients_view, clients, services.consents, actor, runner, read_only=read_only)
-        from smp_desktop.ui.controllers.consent_gate_controller import add_gate_override
-
         gate_override = add_gate_override(
             sessions, services.consents, services.sessions, actor, runner, read_only=read_only
         )
@@ -196,9 +192,8 @@ def build_workspace(
         }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
-    from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
-
     from smp_desktop.core.services.consent_packets import ink_sheets
+    from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
 
     add_paperwork_action(
         window, services.consents, services.sessions, actor, runner, today=today, extra=ink_sheets(services, actor)

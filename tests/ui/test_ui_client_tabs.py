@@ -41,7 +41,7 @@ def test_opening_the_first_client_builds_the_tabs_and_shows_them_that_client(
     model = workspace.clients.list.model
     workspace.clients_view.table.setCurrentIndex(model.index(model.row_of(client.id), 0))
     assert workspace.client_tabs.built
-    assert _titles(workspace) == ["Profile", "Sessions", "Photos", "Hairline"]
+    assert _titles(workspace) == ["Profile", "Consent && health", "Sessions", "Photos", "Hairline", "Removal"]
     tabs = workspace.clients_view.client_tabs
     assert all(tabs.isTabEnabled(i) for i in range(tabs.count()))
     assert workspace.photos is not None and workspace.photos.client_id == client.id  # told of the open client
@@ -57,5 +57,5 @@ def test_without_a_client_the_tabs_come_a_moment_after_start_disabled(
     assert tabs_holder is not None
     qtbot.waitUntil(lambda: tabs_holder.built, timeout=3000)
     tabs = workspace.clients_view.client_tabs
-    assert _titles(workspace) == ["Profile", "Sessions", "Photos", "Hairline"]
+    assert _titles(workspace) == ["Profile", "Consent && health", "Sessions", "Photos", "Hairline", "Removal"]
     assert not any(tabs.isTabEnabled(i) for i in range(1, tabs.count()))

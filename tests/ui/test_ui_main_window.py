@@ -17,9 +17,9 @@ from smp_desktop.ui.dialogs import about, database_check
 from smp_desktop.ui.workspace import Workspace
 
 
-def test_only_the_clients_area_is_offered_for_now(workspace: Workspace) -> None:
+def test_the_window_offers_the_clients_and_the_ink_register(workspace: Workspace) -> None:
     window = workspace.window
-    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == ["Clients"]
+    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == ["Clients", "Ink register"]
     assert window.areas.currentWidget() is workspace.clients_view
 
 
