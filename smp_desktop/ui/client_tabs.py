@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from smp_desktop.ui.controllers.sessions_controller import SessionsController
 
 
-
-
 class ClientTab(Protocol):
     """What a client page tab's controller offers: follow the client open on the page."""
 

@@ -46,7 +46,7 @@ def open_sessions_tab(workspace: Workspace, client: ClientRecord) -> SessionsTab
     workspace.clients._on_client_picked(client.id)  # as a click on the list row does
     tabs = workspace.clients_view.client_tabs
     index = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Sessions")
-    assert tabs.isTabEnabled(index) and index == 1  # right after the profile
+    assert tabs.isTabEnabled(index) and index == 2  # after the profile and the consent & health tab
     tabs.tabBar().setCurrentIndex(index)
     page = tabs.widget(index)
     assert isinstance(page, SessionsTabView)
