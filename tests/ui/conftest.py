@@ -64,18 +64,6 @@ class MessageBoxes:
 
 
 @pytest.fixture(autouse=True)
-def _no_window_outlives_its_test() -> Iterator[None]:
-    """Windows a test leaves open (a document preview, a viewer) are closed and deleted after it: the offscreen
-    platform would otherwise keep one as the active window, and the next test's window could never be activated."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if widget.isVisible():
-            widget.close()
-            widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture(autouse=True)
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     boxes = MessageBoxes()
 

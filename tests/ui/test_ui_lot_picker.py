@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 from consent_helpers import give_valid_consent
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -227,4 +227,9 @@ def test_ink_papers_on_the_sessions_tab_open_the_passport_and_the_sheet(
     assert action.preview is not None
     text = " ".join(PdfReader(io.BytesIO(action.preview.pdf)).pages[0].extract_text().split())
     assert "Ink information sheet" in text and "Scalp Pigments Co." in text
-    action.preview.close()
+    preview = action.preview
+    preview.close()
+    # Closed is not gone: delete the preview now, or the offscreen platform keeps it as the window that holds
+    # activation and the next test's window is never activated.
+    preview.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
