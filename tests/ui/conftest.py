@@ -64,6 +64,19 @@ class MessageBoxes:
 
 
 @pytest.fixture(autouse=True)
+def _no_modal_outlives_its_test() -> Iterator[None]:
+    """A modal dialog or popup a test leaves showing is hidden after it: still modal, it would keep every window of
+    the next tests from being activated (shortcuts and keyboard focus need the active window). Hidden, not closed:
+    closing runs handlers of controllers the test has already let go."""
+    yield
+    for _ in range(10):
+        widget = QApplication.activeModalWidget() or QApplication.activePopupWidget()
+        if widget is None:
+            break
+        widget.hide()
+
+
+@pytest.fixture(autouse=True)
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     boxes = MessageBoxes()
 
