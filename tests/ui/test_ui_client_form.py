@@ -19,6 +19,7 @@ from smp_desktop.ui.models.client_list_model import NAME
 from smp_desktop.ui.models.scar_table_model import KIND, LOCATION
 from smp_desktop.ui.views.client_form_view import ClientFormView
 from smp_desktop.ui.workspace import Workspace, build_workspace
+from tests.ui.focus import has_keyboard_focus
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -44,7 +45,7 @@ def test_new_client_is_saved_through_the_real_form(
     qtbot: QtBot, workspace: Workspace, studio: OpenStudio, owner: Actor
 ) -> None:
     form = new_client_form(qtbot, workspace)
-    assert form.first_name.hasFocus()
+    assert has_keyboard_focus(form.first_name)
     assert form.name_label.text() == "New client"
     assert form.country.code() == "GB"  # the studio's country is the default
 
@@ -124,7 +125,7 @@ def test_validation_problems_show_beside_their_fields_and_nothing_is_saved(
     assert "not-an-email" in form.errors["email"].text()
     assert not form.errors["first_name"].isVisible()
     assert form.email.property("invalid") is True
-    assert form.date_of_birth.line_edit.hasFocus()  # the first bad field, in the order the form shows them
+    assert has_keyboard_focus(form.date_of_birth.line_edit)  # the first bad field, in the order the form shows them
 
     form.email.clear()
     qtbot.keyClicks(form.email, "future@example.com")  # editing a field clears its own message
@@ -305,7 +306,7 @@ def test_ctrl_n_starts_a_new_client(qtbot: QtBot, workspace: Workspace) -> None:
     form = workspace.clients_view.form
     assert workspace.clients_view.page_stack.currentWidget() is workspace.clients_view.client_tabs
     assert workspace.clients_view.client_tabs.currentWidget() is form
-    assert form.first_name.hasFocus()
+    assert has_keyboard_focus(form.first_name)
     assert form.subtitle_label.text() == "New client · not saved yet"
     assert not form.archive_button.isEnabled()
     assert not window.archive_action.isEnabled()

@@ -16,6 +16,7 @@ from smp_desktop.ui.background import BackgroundRunner
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_LIMIT
 from smp_desktop.ui.models.client_list_model import NAME, PAGE_SIZE, ClientIdRole, ListMode
 from smp_desktop.ui.workspace import Workspace, build_workspace
+from tests.ui.focus import has_keyboard_focus
 
 PEOPLE = [
     ("Jan", "Żółkiewski"),
@@ -134,7 +135,7 @@ def test_enter_opens_the_first_result_and_down_moves_into_the_list(
     view.search_box.clear()
     qtbot.keyClicks(view.search_box, "smi")
     qtbot.keyClick(view.search_box, Qt.Key.Key_Down)
-    assert view.table.hasFocus()
+    assert has_keyboard_focus(view.table)
     assert view.form.name_label.text() == "Anna Smith"
 
 

@@ -16,6 +16,7 @@ from smp_desktop.paths import StudioPaths
 from smp_desktop.ui import app as app_module
 from smp_desktop.ui.background import SynchronousRunner
 from smp_desktop.ui.dialogs.first_run import FirstRunDialog
+from tests.ui.focus import has_keyboard_focus
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -60,7 +61,7 @@ def test_first_run_explains_missing_names_beside_the_fields(
     errors = dialog.create_section.errors
     assert errors["studio_name"].isVisible() and errors["studio_name"].text() == "Enter the studio's name."
     assert errors["owner_name"].isVisible()
-    assert dialog.studio_name.hasFocus()
+    assert has_keyboard_focus(dialog.studio_name)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert not empty_studio.services.studio.exists()
 

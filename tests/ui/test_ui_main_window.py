@@ -15,6 +15,7 @@ from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.maintenance import CheckReport
 from smp_desktop.ui.dialogs import about, database_check
 from smp_desktop.ui.workspace import Workspace
+from tests.ui.focus import has_keyboard_focus
 
 
 def test_the_window_offers_the_clients_and_the_ink_register(workspace: Workspace) -> None:
@@ -38,7 +39,7 @@ def test_ctrl_f_puts_the_cursor_in_the_search_box(qtbot: QtBot, workspace: Works
     qtbot.waitUntil(window.isActiveWindow)
     workspace.clients_view.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert workspace.clients_view.search_box.hasFocus()
+    assert has_keyboard_focus(workspace.clients_view.search_box)
 
 
 def test_status_bar_names_the_studio_the_staff_member_and_the_client_count(
