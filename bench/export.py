@@ -99,6 +99,7 @@ def measure_record_export(repeats: int = 3) -> list[Measure]:
                 pdf = exports.record_pdf_bytes(owner, client_id, options)
                 warm.append(_ms(time.perf_counter() - started))
             sizes.append(len(pdf) / 1e6)
+        floor_measures = _against_floor(exports, owner, client_id, options, studio.paths.cache / "print", repeats)
         stalls = _gui_stalls(studio, owner, client_id, repeats)
         studio.close()
     finally:
@@ -111,7 +112,23 @@ def measure_record_export(repeats: int = 3) -> list[Measure]:
         Measure(f"record export longest GUI stall (preview, renditions made), {PHOTOS} photos", "ms", stalls,
                 "≤ 50 ms", 50.0, "max"),
         size,
+        *floor_measures,
     ]  # fmt: skip
+
+
+def _against_floor(exports, owner, client_id: int, options, renditions: Path, repeats: int) -> list[Measure]:  # type: ignore[no-untyped-def]
+    """The warm record against bare reportlab placing the same pre-rendered JPEGs with the record's text on as many
+    pages, alternated in the same minutes (documents.py's floor)."""
+    from documents import against_floor, interleaved, tuned_floor
+
+    pdf = exports.record_pdf_bytes(owner, client_id, options)
+    images = sorted(renditions.rglob("*.jpg"))
+    floor, pages = tuned_floor(pdf, images)
+    mine, floors = interleaved(lambda: exports.record_pdf_bytes(owner, client_id, options), floor, 3 * repeats)
+    measures = against_floor(f"  record PDF against its floor, renditions cached ({pages} pp)", mine, floors,
+                             pages, len(pdf))  # fmt: skip
+    measures[1].name += f", {len(images)} JPEGs"
+    return measures
 
 
 def _gui_stalls(studio, owner, client_id: int, repeats: int) -> list[float]:  # type: ignore[no-untyped-def]

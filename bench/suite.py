@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from backup_restore import measure_backup_and_restore
-from documents import measure_aftercare
+from documents import measure_aftercare, measure_consent_and_removal
 from export import measure_record_export
 from gallery import measure_gallery
 from ink import measure_recall
@@ -221,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: measure_recall(10_000, 3 if args.quick else 10),
         lambda: measure_photo_import(60 if args.quick else 120, 2 if args.quick else 5),
         lambda: measure_aftercare(10 if args.quick else 30),
+        lambda: measure_consent_and_removal(5 if args.quick else 20),
         lambda: measure_record_export(2 if args.quick else 5),
     ]
     if not args.quick:
