@@ -28,6 +28,7 @@ from backup_restore import measure_backup_and_restore
 from documents import measure_aftercare, measure_consent_and_removal
 from export import measure_record_export
 from gallery import measure_gallery
+from import_stall import measure_import_stall
 from ink import measure_recall
 from measure import Measure, _ms
 from photo_import import measure_photo_import
@@ -220,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: measure_gallery(1 if args.quick else 3),
         lambda: measure_recall(10_000, 3 if args.quick else 10),
         lambda: measure_photo_import(60 if args.quick else 120, 2 if args.quick else 5),
+        lambda: measure_import_stall(30 if args.quick else 100, 1 if args.quick else 3),
         lambda: measure_aftercare(10 if args.quick else 30),
         lambda: measure_consent_and_removal(5 if args.quick else 20),
         lambda: measure_record_export(2 if args.quick else 5),
