@@ -9,7 +9,9 @@ os.environ.pop("SMP_DATA_DIR", None)
 os.environ.pop("SMP_DATABASE_URL", None)
 
 import logging
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -104,3 +106,45 @@ def make_client(studio: OpenStudio, owner: Actor):  # type: ignore[no-untyped-de
         return studio.services.clients.create(owner, ClientDraft(**fields), allow_duplicate=True)  # type: ignore[arg-type]
 
     return make
+
+
+# --- the demo studio, built once ------------------------------------------------------------------------------------
+
+DEMO_CLIENTS, DEMO_SEED = 300, 2026
+
+
+@dataclass(frozen=True)
+class DemoTemplate:
+    root: Path  # a closed demo studio's data folder: never opened by a test, only copied
+    progress_texts: frozenset[str]  # every progress text create_demo_studio yielded while building it
+
+
+@dataclass(frozen=True)
+class DemoStudio:
+    studio: OpenStudio
+    owner: Actor
+    progress_texts: frozenset[str]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
+    """The demo studio (DEMO_CLIENTS clients, DEMO_SEED) built once per run by create_demo_studio, as the app does:
+    its photos alone take seconds to draw, and every demo test reads the same studio."""
+    from smp_desktop.core.demo import create_demo_studio
+    from smp_desktop.core.progress import run_to_end
+
+    root = tmp_path_factory.mktemp("demo-template") / "demo"
+    texts: set[str] = set()
+    with open_studio(StudioPaths(root), today=lambda: TODAY) as opened:
+        steps = create_demo_studio(opened, clients=DEMO_CLIENTS, seed=DEMO_SEED, today=TODAY)
+        run_to_end(steps, lambda progress: texts.add(progress.text))
+    return DemoTemplate(root, frozenset(texts))
+
+
+@pytest.fixture
+def demo_studio(demo_template: DemoTemplate, tmp_path: Path) -> Iterator[DemoStudio]:
+    """A copy of the built demo studio (its database, photos and documents), open; the test may change it."""
+    copy = tmp_path / "demo"
+    shutil.copytree(demo_template.root, copy)
+    with open_studio(StudioPaths(copy), today=lambda: TODAY) as opened:
+        yield DemoStudio(opened, opened.services.studio.owner(), demo_template.progress_texts)

@@ -8,16 +8,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from smp_desktop.core.demo import create_demo_studio
 from smp_desktop.core.demo_photos import PHOTO_CLIENTS
 from smp_desktop.core.demo_sessions import Artist, DemoClient, demo_sessions
 from smp_desktop.core.domain import PIGMENTING_KINDS, PhotoView, SessionKind, SessionStatus, TreatmentReason
-from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.session_schedule import Booked, overlap_warning, spacing_warning
 from smp_desktop.core.services.session_validation import check_session
-from smp_desktop.core.studio_db import open_studio
-from smp_desktop.paths import StudioPaths
-from tests.conftest import TODAY
+from tests.conftest import TODAY, DemoStudio
 
 ARTISTS = [Artist(1, False), Artist(2, False), Artist(3, True)]
 REASONS = [
@@ -82,38 +78,33 @@ def test_the_mix_looks_like_a_studio(items) -> None:  # type: ignore[no-untyped-
     assert min(voltages) >= 7.5 and max(voltages) <= 8.5
 
 
-def test_the_demo_studio_has_sessions_staff_and_tomorrows_appointments(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with open_studio(StudioPaths(tmp_path / "demo"), today=lambda: TODAY) as studio:
-        steps = create_demo_studio(studio, clients=300, seed=2026, today=TODAY)
-        texts: set[str] = set()
-        owner = run_to_end(steps, lambda progress: texts.add(progress.text))
-        assert "Booking sessions" in texts
-        staff = studio.services.studio.staff()
-        assert {m.display_name for m in staff} >= {"Alex Morgan", "Priya Shah", "Tomasz Nowak", "Chloe Evans"}
-        sessions = studio.services.sessions
-        tomorrow = sessions.planned_between(
-            owner, datetime(2026, 11, 26).astimezone(), datetime(2026, 11, 27).astimezone()
-        )
-        assert len(tomorrow) >= 2
-        assert all(9 <= a.starts_at.astimezone().hour <= 17 for a in tomorrow)
-        some = sessions.overview(owner, tomorrow[0].client_id)
-        assert some.course.next_planned is not None
+def test_the_demo_studio_has_sessions_staff_and_tomorrows_appointments(demo_studio: DemoStudio) -> None:
+    studio, owner, texts = demo_studio.studio, demo_studio.owner, demo_studio.progress_texts
+    assert "Booking sessions" in texts
+    staff = studio.services.studio.staff()
+    assert {m.display_name for m in staff} >= {"Alex Morgan", "Priya Shah", "Tomasz Nowak", "Chloe Evans"}
+    sessions = studio.services.sessions
+    tomorrow = sessions.planned_between(owner, datetime(2026, 11, 26).astimezone(), datetime(2026, 11, 27).astimezone())
+    assert len(tomorrow) >= 2
+    assert all(9 <= a.starts_at.astimezone().hour <= 17 for a in tomorrow)
+    some = sessions.overview(owner, tomorrow[0].client_id)
+    assert some.course.next_planned is not None
 
-        # Photo histories for the first clients of the list whose course has begun, each photo taken at its visit.
-        assert "Adding photos" in texts
-        first = [c.id for c in studio.services.clients.list_page(owner, limit=60)[0]]
-        with_photos = [cid for cid in first if studio.services.photos.count_for_client(owner, cid)]
-        assert len(with_photos) == PHOTO_CLIENTS
-        for client_id in with_photos:
-            visits = {s.id: s for s in sessions.overview(owner, client_id).sessions}
-            photos = studio.services.photos.list_for_client(owner, client_id)
-            assert {p.view for p in photos} == {PhotoView.FRONT_HAIRLINE, PhotoView.CROWN}
-            for photo in photos:
-                visit = visits[photo.session_id]  # type: ignore[index]
-                assert visit.status is SessionStatus.COMPLETED and photo.taken_at_from_photo
-                assert photo.taken_at == visit.starts_at.replace(second=0, microsecond=0)
-            assert studio.services.photos.comparison_pair(owner, client_id, PhotoView.FRONT_HAIRLINE) is not None
-            design = studio.services.hairlines.current(owner, client_id, PhotoView.FRONT_HAIRLINE)
-            fronts = [p for p in photos if p.view is PhotoView.FRONT_HAIRLINE]
-            assert design is not None and design.base_photo_id == min(fronts, key=lambda p: p.taken_at).id
-        assert studio.services.maintenance.check().healthy
+    # Photo histories for the first clients of the list whose course has begun, each photo taken at its visit.
+    assert "Adding photos" in texts
+    first = [c.id for c in studio.services.clients.list_page(owner, limit=60)[0]]
+    with_photos = [cid for cid in first if studio.services.photos.count_for_client(owner, cid)]
+    assert len(with_photos) == PHOTO_CLIENTS
+    for client_id in with_photos:
+        visits = {s.id: s for s in sessions.overview(owner, client_id).sessions}
+        photos = studio.services.photos.list_for_client(owner, client_id)
+        assert {p.view for p in photos} == {PhotoView.FRONT_HAIRLINE, PhotoView.CROWN}
+        for photo in photos:
+            visit = visits[photo.session_id]  # type: ignore[index]
+            assert visit.status is SessionStatus.COMPLETED and photo.taken_at_from_photo
+            assert photo.taken_at == visit.starts_at.replace(second=0, microsecond=0)
+        assert studio.services.photos.comparison_pair(owner, client_id, PhotoView.FRONT_HAIRLINE) is not None
+        design = studio.services.hairlines.current(owner, client_id, PhotoView.FRONT_HAIRLINE)
+        fronts = [p for p in photos if p.view is PhotoView.FRONT_HAIRLINE]
+        assert design is not None and design.base_photo_id == min(fronts, key=lambda p: p.taken_at).id
+    assert studio.services.maintenance.check().healthy
