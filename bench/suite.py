@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: measure_search_and_paint(100_000, repeats),
         lambda: [measure_rss(100_000)],
         lambda: measure_backup_and_restore(10_000, 1 if args.quick else 3),
-        lambda: measure_gallery(1 if args.quick else 3),
+        lambda: measure_gallery(1 if args.quick else 3, 50 if args.quick else 200),
         lambda: measure_recall(10_000, 3 if args.quick else 10),
         lambda: measure_photo_import(60 if args.quick else 120, 2 if args.quick else 5),
         lambda: measure_import_stall(30 if args.quick else 100, 1 if args.quick else 3),
