@@ -10,6 +10,7 @@ os.environ.pop("SMP_DATABASE_URL", None)
 
 import logging
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_data import ClientDraft, ClientRecord
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
+from tests.postgres_server import Server, running_server
 
 TODAY = date(2026, 11, 25)
 
@@ -148,3 +150,14 @@ def demo_studio(demo_template: DemoTemplate, tmp_path: Path) -> Iterator[DemoStu
     shutil.copytree(demo_template.root, copy)
     with open_studio(StudioPaths(copy), today=lambda: TODAY) as opened:
         yield DemoStudio(opened, opened.services.studio.owner(), demo_template.progress_texts)
+
+
+# --- PostgreSQL, one throwaway server per run -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One throwaway PostgreSQL server for the whole run (starting one takes seconds); every user of it asks it for
+    a new, empty database (`postgres.new_database()`), so no test sees another's tables."""
+    with tempfile.TemporaryDirectory(prefix="smp-pg-") as folder, running_server(Path(folder)) as server:
+        yield server

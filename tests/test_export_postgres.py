@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -18,16 +17,15 @@ from smp_desktop.core.progress import run_to_end
 from smp_desktop.core.services.exports import RecordOptions
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
-from tests.postgres_server import temporary_server
+from tests.postgres_server import Server
 
 
 @pytest.fixture(scope="module")
-def pg_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OpenStudio]:
-    with tempfile.TemporaryDirectory(prefix="smp-pg-") as folder, temporary_server(Path(folder)) as url:
-        paths = StudioPaths(tmp_path_factory.mktemp("pg-studio"))
-        with open_studio(paths, url=url, today=lambda: date(2026, 11, 25)) as studio:
-            studio.services.studio.create("Server Studio", "Paula Owner", country="GB")
-            yield studio
+def pg_studio(postgres: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[OpenStudio]:
+    paths = StudioPaths(tmp_path_factory.mktemp("pg-studio"))
+    with open_studio(paths, url=postgres.new_database(), today=lambda: date(2026, 11, 25)) as studio:
+        studio.services.studio.create("Server Studio", "Paula Owner", country="GB")
+        yield studio
 
 
 def test_subject_export_and_record_on_postgresql(pg_studio: OpenStudio, tmp_path: Path) -> None:

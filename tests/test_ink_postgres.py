@@ -3,8 +3,6 @@ clients, CSV round trip, and the demo's set-based linking (temporary table, wind
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,15 +18,14 @@ from smp_desktop.core.services.session_data import SessionDraft, ZoneEntry
 from smp_desktop.core.studio_db import open_studio
 from smp_desktop.paths import StudioPaths
 from tests.consent_helpers import give_valid_consent
-from tests.postgres_server import temporary_server
+from tests.postgres_server import Server
 
 TODAY = date(2026, 11, 25)
 
 
-@pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
-    with tempfile.TemporaryDirectory(prefix="smp-pg-ink-") as folder, temporary_server(Path(folder)) as url:
-        yield url
+@pytest.fixture
+def server_url(postgres: Server) -> str:
+    return postgres.new_database()  # each test on its own empty database
 
 
 def test_the_register_and_a_recall_on_postgresql(server_url: str, tmp_path: Path) -> None:
@@ -56,12 +53,6 @@ def test_the_register_and_a_recall_on_postgresql(server_url: str, tmp_path: Path
 
 
 def test_the_demo_register_links_its_sessions_on_postgresql(server_url: str, tmp_path: Path) -> None:
-    # the first test's studio is on the same server: start from an empty database
-    with (
-        open_studio(StudioPaths(tmp_path / "pg-demo"), url=server_url, today=lambda: TODAY) as studio,
-        studio.engine.begin() as connection,
-    ):
-        connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     with open_studio(StudioPaths(tmp_path / "pg-demo"), url=server_url, today=lambda: TODAY) as studio:
         owner = run_to_end(create_demo_studio(studio, clients=30, today=TODAY))
         ink = studio.services.ink

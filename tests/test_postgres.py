@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,20 +12,19 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from smp_desktop.core.db import migrate
-from smp_desktop.core.models import Base
+from smp_desktop.core.models import all_tables
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.client_csv import export_clients, import_clients
 from smp_desktop.core.services.client_data import ClientDraft, ScarEntry
 from smp_desktop.core.services.clients import PossibleDuplicate
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
-from tests.postgres_server import temporary_server
+from tests.postgres_server import Server
 
 
 @pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
-    with tempfile.TemporaryDirectory(prefix="smp-pg-") as folder, temporary_server(Path(folder)) as url:
-        yield url
+def server_url(postgres: Server) -> str:
+    return postgres.new_database()
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +43,13 @@ def pg_owner(pg_studio: OpenStudio) -> Actor:
 def test_migrations_build_the_schema_and_agree_with_the_models(pg_studio: OpenStudio) -> None:
     assert pg_studio.engine.dialect.name == "postgresql"
     tables = set(inspect(pg_studio.engine).get_table_names())
-    assert set(Base.metadata.tables) <= tables
+    assert set(all_tables().tables) <= tables
     with pg_studio.engine.connect() as connection:
         indexes = {row[0] for row in connection.exec_driver_sql("SELECT indexname FROM pg_indexes")}
         assert {"ix_client_search_trgm", "ix_client_sort_key_pattern"} <= indexes  # the PostgreSQL search branch
         assert (
             compare_metadata(
-                MigrationContext.configure(connection, opts={"include_object": migrate.include_object}), Base.metadata
+                MigrationContext.configure(connection, opts={"include_object": migrate.include_object}), all_tables()
             )
             == []
         )

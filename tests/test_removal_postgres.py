@@ -3,7 +3,6 @@ exactly (dates, enums, floats, text in any script)."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,17 +19,13 @@ from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.services.removal_data import RemovalSessionEntry
 from smp_desktop.core.studio_db import open_studio
 from smp_desktop.paths import StudioPaths
-from tests.postgres_server import temporary_server
+from tests.postgres_server import Server
 
 TODAY = date(2026, 11, 25)
 
 
-def test_a_plan_round_trips_on_postgresql(tmp_path: Path) -> None:
-    with (
-        tempfile.TemporaryDirectory(prefix="smp-pg-") as folder,
-        temporary_server(Path(folder)) as url,
-        open_studio(StudioPaths(tmp_path / "pg"), url=url, today=lambda: TODAY) as studio,
-    ):
+def test_a_plan_round_trips_on_postgresql(postgres: Server, tmp_path: Path) -> None:
+    with open_studio(StudioPaths(tmp_path / "pg"), url=postgres.new_database(), today=lambda: TODAY) as studio:
         owner = studio.services.studio.create("Server Studio", "Paula Owner", country="PL")
         client = studio.services.clients.create(owner, ClientDraft(first_name="Νίκος", last_name="王"))
         removals = studio.services.removals
