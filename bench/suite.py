@@ -228,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if not args.quick:
         steps.insert(0, lambda: measure_search_and_paint(10_000, repeats))
+        steps.insert(0, lambda: measure_search_and_paint(1_000, repeats))
     measures: list[Measure] = []
     for step in steps:
         measures.extend(step())
