@@ -25,11 +25,11 @@ LAYER_MARKER = ".photo-layer"
 
 def studio_dir(clients: int) -> Path:
     """The data folder of a demo studio with this many clients and its photo layer, generating it on first use.
-    The schema's revision is part of the name: a new schema (with its richer demo) builds new studios instead of
-    upgrading old ones."""
+    The schema's revision and a fingerprint of the demo's code are part of the name: a new schema or a richer demo
+    builds new studios instead of measuring stale ones (delete the old folders to free the disk)."""
     from smp_desktop.core.db.migrate import SCHEMA_HEAD
 
-    folder = CACHE / f"studio-{clients}-seed{SEED}-schema{SCHEMA_HEAD}"
+    folder = CACHE / f"studio-{clients}-seed{SEED}-schema{SCHEMA_HEAD}-demo{demo_fingerprint()}"
     marker = folder / ".complete"
     if not marker.exists():
         if folder.exists():  # an interrupted generation: start again
@@ -47,6 +47,18 @@ def studio_dir(clients: int) -> Path:
     if not (folder / LAYER_MARKER).exists():
         add_photo_layer(folder)
     return folder
+
+
+def demo_fingerprint() -> str:
+    """8 hex digits of the demo generator's code (smp_desktop/core/demo*.py) and this photo layer's recipe."""
+    import hashlib
+
+    import smp_desktop.core
+
+    digest = hashlib.sha256(f"{LAYER_CLIENTS}-{UPRIGHT}-{PORTRAIT_6}-{PORTRAIT_8}-{HEIC}".encode())
+    for path in sorted(Path(smp_desktop.core.__file__).parent.glob("demo*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def heic_set(count: int) -> list[Path]:
