@@ -7,7 +7,8 @@ may or may not be in the database, and both are accepted. Every confirmed write 
 may be.
 
 Run as a process: `python tests/crash_writer.py DATA_DIR LEDGER RUN SEED` (prints "ready", then writes until
-killed). `crash_run` starts and kills one; `verify` checks the studio against the ledger. Used by
+killed). `crash_run` starts and kills one; `Writers().crash_run` the same, each writer forked from one parent that
+imported the app once (no interpreter start per kill); `verify` checks the studio against the ledger. Used by
 tests/test_faults_crash.py (a short loop) and bench/crash_loop.py (the long one)."""
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
+import tempfile
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -266,5 +270,81 @@ def new_studio(data_dir: Path) -> None:
         studio.services.studio.create("Crash Test Studio", "Owner", country="PL")
 
 
+def _fork_writers() -> None:
+    """The forking parent (`python tests/crash_writer.py --forks`): imports everything once, prints "ready", then
+    for every line "DATA_DIR<TAB>LEDGER<TAB>RUN<TAB>SEED" on stdin forks a writer (which prints "pid N" and, once
+    its studio is open, "ready"), waits for it to end and prints "ended CODE" (-9 after kill -9)."""
+    print("ready", flush=True)
+    while line := sys.stdin.readline():
+        data_dir, ledger, run, seed = line.rstrip("\n").split("\t")
+        pid = os.fork()
+        if pid == 0:  # the writer: a process of its own, with its own database connection
+            try:
+                print(f"pid {os.getpid()}", flush=True)
+                write_until_killed(Path(data_dir), Path(ledger), int(run), int(seed))
+            except BaseException:
+                traceback.print_exc()
+                sys.stderr.flush()
+            finally:
+                os._exit(1)  # it only ever ends by the kill: anything else is reported as it ending by itself
+        _, status = os.waitpid(pid, 0)
+        print(f"ended {os.waitstatus_to_exitcode(status)}", flush=True)
+
+
+class Writers:
+    """Writer processes forked from one parent that has imported the app once: each writer is a process of its own,
+    killed with SIGKILL as crash_run's, without paying Python's start and the app's imports (seconds) every run."""
+
+    def __init__(self) -> None:
+        self._errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._parent = subprocess.Popen(
+            [sys.executable, __file__, "--forks"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._errors,
+            text=True,
+        )
+        if self._line() != "ready":
+            raise RuntimeError(f"the forking parent did not start: {self._stderr()}")
+
+    def _line(self) -> str:
+        assert self._parent.stdout is not None
+        return self._parent.stdout.readline().strip()
+
+    def _stderr(self) -> str:
+        self._errors.seek(0)
+        return self._errors.read()
+
+    def crash_run(self, data_dir: Path, ledger: Path, run: int, rng: random.Random, *, most: float = 0.4) -> None:
+        """As crash_run (the same draws from rng): a writer writes for a random moment (0 to `most` s), kill -9."""
+        assert self._parent.stdin is not None
+        self._parent.stdin.write(f"{data_dir}\t{ledger}\t{run}\t{rng.randrange(2**32)}\n")
+        self._parent.stdin.flush()
+        said = dict(self._line().partition(" ")[::2] for _ in range(2))  # "pid N" and "ready", in either order
+        if "ready" not in said or "pid" not in said:
+            raise RuntimeError(f"the writer did not start: {said} {self._stderr()}")
+        time.sleep(rng.uniform(0, most))
+        os.kill(int(said["pid"]), signal.SIGKILL)  # no clean-up, no atexit, no flush
+        ended = self._line()
+        if ended != f"ended {-signal.SIGKILL}":  # it had ended before the kill
+            raise RuntimeError(f"the writer stopped by itself ({ended}): {self._stderr()}")
+
+    def close(self) -> None:
+        assert self._parent.stdin is not None and self._parent.stdout is not None
+        self._parent.stdin.close()
+        self._parent.wait(timeout=60)
+        self._parent.stdout.close()
+        self._errors.close()
+
+    def __enter__(self) -> Writers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 if __name__ == "__main__":
-    write_until_killed(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    if sys.argv[1:] == ["--forks"]:
+        _fork_writers()
+    else:
+        write_until_killed(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
