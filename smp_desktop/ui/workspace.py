@@ -175,8 +175,9 @@ def build_workspace(
             read_only=read_only,
             documents=services.removal_documents,
         )
-        aftercare = add_aftercare_action(sessions.view if sessions else None, services.client_documents, actor, runner)
-        ink_papers = add_ink_papers_action(sessions.view if sessions else None, services.ink_documents, actor, runner)
+        sessions_view = sessions.view if sessions else None
+        aftercare = add_aftercare_action(sessions_view, services.client_documents, actor, runner, read_only=read_only)
+        ink_papers = add_ink_papers_action(sessions_view, services.ink_documents, actor, runner, read_only=read_only)
         gate_override = add_gate_override(
             sessions, services.consents, services.sessions, actor, runner, read_only=read_only
         )
@@ -196,7 +197,14 @@ def build_workspace(
     from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
 
     add_paperwork_action(
-        window, services.consents, services.sessions, actor, runner, today=today, extra=ink_sheets(services, actor)
+        window,
+        services.consents,
+        services.sessions,
+        actor,
+        runner,
+        today=today,
+        extra=ink_sheets(services, actor),
+        read_only=read_only,
     )
     from smp_desktop.ui.controllers.consent_templates_controller import add_consent_templates_action
 
@@ -216,6 +224,7 @@ def build_workspace(
         actor,
         runner,
         settings,
+        read_only=read_only,
     )
     clients.client_changed.connect(exports.client_changed)
     window.closing.connect(clients.save_state)

@@ -1,19 +1,23 @@
 """The document preview: pages rendered (off the GUI thread with the real runner), printed through Qt's print
-dialog onto a real QPrinter (PDF output read back with pypdf), saved under the proposed safe name."""
+dialog onto a real QPrinter (PDF output read back with pypdf), saved under the proposed safe name; and the one way
+document actions make a document and open it there (controllers/document_runner.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.documents.layout import Letterhead, PdfDocument
-from smp_desktop.ui.background import BackgroundRunner, SynchronousRunner
+from smp_desktop.core.services.documents import GeneratedDocument
+from smp_desktop.ui.background import BackgroundRunner, Job, SynchronousRunner
+from smp_desktop.ui.controllers.document_runner import DocumentRunner
 from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog, show_document
 
 NAMES = ["Zoë Łukasiewicz", "Νίκος", "Дмитрий", "Nguyễn Văn Hùng", "محمد", "王伟", '<b>Ann & "Co"</b>']
@@ -189,3 +193,48 @@ def test_show_document_accepts_a_path(qtbot: QtBot, pdf: bytes, tmp_path: Path) 
     dialog = open_preview(qtbot, path, runner=SynchronousRunner())  # type: ignore[arg-type]
     assert len(dialog.page_labels) == 3
     qtbot.waitUntil(lambda: 0 in dialog.rendered_pages())
+
+
+class RecordingRunner(SynchronousRunner):
+    """The synchronous runner, noting whether each job was asked for as a write."""
+
+    def __init__(self, reported: list[Exception]) -> None:
+        super().__init__(report_error=reported.append)
+        self.writes: list[bool] = []
+
+    def run(self, fn: Any, **kwargs: Any) -> Job:
+        self.writes.append(bool(kwargs.get("writes")))
+        return super().run(fn, **kwargs)
+
+
+def test_a_document_action_builds_as_a_write_and_keeps_the_open_preview(
+    qtbot: QtBot, pdf: bytes, tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reported: list[Exception] = []
+    runner = RecordingRunner(reported)
+    maker = DocumentRunner(parent, runner, save_folder=lambda: tmp_path)
+    finished: list[str] = []
+
+    sheet = GeneratedDocument(pdf, "Zoë - Aftercare.pdf", "Aftercare – Zoë")
+    maker.make(lambda: sheet, finished=lambda: finished.append("done"))
+    preview = maker.preview
+    assert preview is not None and preview.isVisible() and preview.parent() is parent
+    assert preview.suggested_name == "Zoë - Aftercare.pdf" and preview.windowTitle() == "Aftercare – Zoë"
+    assert preview.save_folder == tmp_path and len(preview.page_labels) == 3
+    assert finished == ["done"] and runner.writes[0]  # the build, a write (its audit event); page renders follow
+    preview.close()
+    assert maker.preview is None  # closed: nothing kept
+
+    def refused() -> GeneratedDocument:
+        raise OSError("the disk is full")
+
+    maker.make(refused, finished=lambda: finished.append("failed"))
+    assert maker.preview is None and finished == ["done", "failed"]
+    assert [str(e) for e in reported] == ["the disk is full"]  # no handler given: the runner's error report
+    handled: list[Exception] = []
+    maker.make(refused, on_error=handled.append)
+    assert len(handled) == 1 and len(reported) == 1
+    preview.deleteLater()  # closed is not gone: the offscreen platform would keep it as the activated window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,6 +1,10 @@
 """A studio that cannot be written (a banner, every field locked, nothing to save or back up, a save attempt
 explained in a sentence) and a data folder on a network share or in a cloud folder (a banner that can be dismissed).
 
+Actions that change no record but write an audit event as they work (a document made for a client, an export, a
+printed form, a signed copy opened) are off in a read-only studio, each with a tooltip saying why, rather than
+failing on the audit write once asked for; what is not audited (the ink catalogue's CSV) still works.
+
 One test starts the real app's pieces in a child process that really lacks write permission (as
 tests/test_faults_read_only.py does: as root, without the capability to override file permissions). Run as a
 script, this file is that child: `python test_ui_read_only.py DATA_DIR SETTINGS_FILE` prints a JSON result."""
@@ -12,21 +16,34 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.backups import list_backups
 from smp_desktop.core.db.engine import make_engine, sqlite_url
 from smp_desktop.core.db.faults import ReadOnlyStudio
+from smp_desktop.core.domain import ScalpZone, SessionKind
+from smp_desktop.core.ink import LABEL_FIELDS, LabelCheck
+from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalReason
 from smp_desktop.core.services.client_data import ClientDraft
+from smp_desktop.core.services.ink_data import LotDraft, ProductDraft
+from smp_desktop.core.services.session_data import SessionDraft, ZoneEntry
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.ui.background import SynchronousRunner
+from smp_desktop.ui.controllers.consent_controller import ConsentController
+from smp_desktop.ui.controllers.document_actions import AftercareAction
+from smp_desktop.ui.controllers.ink_session_actions import InkPapersAction
+from smp_desktop.ui.controllers.read_only_actions import read_only_note
+from smp_desktop.ui.controllers.removal_controller import RemovalController
 from smp_desktop.ui.studio_session import StudioSession
+from smp_desktop.ui.workspace import Workspace
 
 NO_OVERRIDE = "-dac_override,-dac_read_search,-fowner"
 UI_TODAY = date(2026, 11, 25)
@@ -118,6 +135,128 @@ def test_a_network_or_cloud_folder_gets_a_banner_that_can_be_dismissed(
     banner.dismiss_button.click()
     assert not banner.isVisible()
     assert workspace.window.new_client_action.isEnabled()
+
+
+def studio_with_records(paths: StudioPaths) -> int:
+    """A client with a signed consent, a completed session whose zone names a lot (recalled since), and a removal
+    plan: something behind every audited action. Returns the client's id."""
+    from consent_helpers import give_valid_consent  # tests/ is not on the path when this file runs as the child
+
+    with open_studio(paths, today=lambda: UI_TODAY) as opened:
+        services = opened.services
+        owner = services.studio.create("Test Studio", "Olivia Owner", country="GB")
+        client = services.clients.create(owner, ClientDraft(first_name="Zoë", last_name="Łukasiewicz"))
+        give_valid_consent(opened, owner, client.id)
+        product = services.ink.save_product(owner, ProductDraft("Scalp Pigments Co.", "Soft Black"))
+        checks = dict.fromkeys(LABEL_FIELDS, LabelCheck.PRESENT)
+        lot = services.ink.save_lot(
+            owner, LotDraft(product.id, "SB-2407", purchased_on=date(2026, 1, 5), expires_on=date(2028, 1, 5), **checks)
+        )
+        draft = SessionDraft(
+            kind=SessionKind.SESSION_1,
+            starts_at=datetime(2026, 11, 2, 10).astimezone(),
+            artist_id=owner.staff_id,
+            health_unchanged=True,
+            zones=(ZoneEntry(ScalpZone.HAIRLINE, lot_id=lot.id),),
+        )
+        services.sessions.create(owner, client.id, draft, complete=True)
+        services.ink.recall(owner, lot.id, "Nickel above the limit", source="Supplier notice")
+        removals = services.removals
+        removals.create(
+            owner, client.id, removals.new_draft(owner, client.id, RemovalMethod.SALINE, RemovalReason.SHAPE)
+        )
+        return client.id
+
+
+def open_client(workspace: Workspace, client_id: int) -> None:
+    workspace.window.resize(1400, 900)
+    workspace.clients.list.refresh(select_id=client_id)
+    workspace.clients._on_client_picked(client_id)  # as a click on the list row does
+
+
+def show_tab(workspace: Workspace, title: str) -> None:
+    tabs = workspace.clients_view.client_tabs
+    tabs.tabBar().setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == title))
+
+
+def assert_off_and_explained(*targets: QPushButton | QAction) -> None:
+    for target in targets:
+        assert not target.isEnabled(), target.text()
+        assert target.toolTip().endswith(read_only_note()), target.toolTip()
+
+
+def test_audited_actions_are_off_in_a_read_only_studio_and_say_why(
+    qtbot: QtBot, tmp_path: Path, message_boxes: MessageBoxes, make_session: Callable[..., StudioSession]
+) -> None:
+    paths = StudioPaths(tmp_path / "studio")
+    client_id = studio_with_records(paths)
+    session = make_session(read_only_studio(paths, reason=READ_ONLY_REASON), SynchronousRunner())
+    workspace = session.workspace
+    assert workspace is not None and workspace.client_tabs is not None
+    open_client(workspace, client_id)
+    tabs = workspace.client_tabs
+
+    # Sessions tab: the aftercare sheet and the ink papers of a completed session, which reads fine.
+    show_tab(workspace, "Sessions")
+    aftercare, ink_papers = tabs.controller("aftercare"), tabs.controller("ink_papers")
+    assert isinstance(aftercare, AftercareAction) and isinstance(ink_papers, InkPapersAction)
+    assert workspace.sessions is not None
+    sessions_view = workspace.sessions.view
+    assert sessions_view.isVisible() and sessions_view.model.rowCount() == 1
+    sessions_view.table.selectRow(0)
+    chosen = aftercare.selected()
+    assert chosen is not None and aftercare.allows(chosen) and ink_papers.allows(chosen)  # only the studio stops them
+    assert_off_and_explained(aftercare.button, ink_papers.button, ink_papers.sheet_action, ink_papers.passport_action)
+    assert aftercare.button.toolTip().startswith("The client's aftercare sheet for this session")
+    qtbot.mouseClick(aftercare.button, Qt.MouseButton.LeftButton)
+    ink_papers.passport_action.trigger()
+    assert aftercare.preview is None and ink_papers.preview is None
+
+    # Removal tab: the plan's document.
+    show_tab(workspace, "Removal")
+    removal = tabs.controller("removal")
+    assert isinstance(removal, RemovalController) and removal.plan_id is not None
+    preview_button = removal._view.preview_button
+    assert_off_and_explained(preview_button)
+    assert preview_button.toolTip().startswith("The saved plan as a PDF")
+
+    # Consent & health tab: printing a form (pre-filled or blank) and opening the signed copy.
+    show_tab(workspace, "Consent && health")
+    consent = tabs.controller("consent")
+    assert isinstance(consent, ConsentController) and consent.overview is not None
+    view = consent.view
+    view.table.selectRow(0)
+    assert_off_and_explained(view.print_button, view.blank_button, view.open_button)
+    on_row = view.table.visualRect(view.table.model().index(0, 0)).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=on_row)  # a double click: press, release,
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=on_row)  # press, double click, release
+    assert consent.preview is None and view.message.text() == read_only_note()  # a double-click says why
+
+    # Clients menu: the three exports; File menu: the day's paperwork.
+    window = workspace.window
+    exports = (window.export_record_action, window.export_subject_action, window.export_many_action)
+    assert_off_and_explained(*exports)
+    clients_menu = next(o for o in window.export_record_action.associatedObjects() if isinstance(o, QMenu))
+    assert clients_menu.toolTipsVisible()  # the reason shows over the greyed entry
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    file_menu.popup(window.mapToGlobal(window.rect().topLeft()))  # its later commands are in it once it opens
+    paperwork = window.findChild(QAction, "printPaperworkAction")
+    file_menu.hide()
+    assert isinstance(paperwork, QAction)
+    assert_off_and_explained(paperwork)
+    for action in (*exports, paperwork):
+        action.trigger()  # a disabled action ignores even a trigger from code
+    assert workspace.exports is not None and workspace.exports.preview is None
+
+    # Ink register: the lots' CSV and the recall PDFs are audited; the catalogue's and the recall's CSV are not.
+    assert workspace.ink is not None
+    ink = workspace.ink.controller
+    assert ink.report is not None and ink.report.lot.draft.lot_number == "SB-2407"
+    assert_off_and_explained(ink.view.export_lots_button, ink.view.export_recall_pdf_button, ink.view.letters_button)
+    assert ink.view.export_products_button.isEnabled() and ink.view.export_recall_csv_button.isEnabled()
+
+    assert message_boxes.shown == []  # nothing failed on an audit write
 
 
 def _child(data_dir: str, settings_file: str) -> dict[str, Any]:

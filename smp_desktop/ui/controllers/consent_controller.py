@@ -29,6 +29,7 @@ from smp_desktop.core.services.consents import ConsentService
 from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.services.stored_documents import DocumentCheck
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.controllers.read_only_actions import explain_read_only, read_only_note
 from smp_desktop.ui.dialogs.consent_paper_dialog import DoctorsLetterDialog, PaperConsentDialog
 from smp_desktop.ui.dialogs.consent_sign_dialog import ConsentSignDialog
 from smp_desktop.ui.dialogs.screening_dialog import OUTCOME_COLOURS, ScreeningDialog
@@ -62,6 +63,8 @@ class ConsentController(QObject):
         self.letter_dialog: DoctorsLetterDialog | None = None
         self.preview: Any = None
         self._connect_signals()
+        if read_only:  # printing a form and opening a signed copy are audited: not in a read-only studio
+            explain_read_only(view.print_button, view.blank_button, view.open_button)
         self._update_buttons()
 
     # --- signals --------------------------------------------------------------------------------------------
@@ -193,9 +196,12 @@ class ConsentController(QObject):
             and (health or not template.includes_questionnaire)
         )
         view.paper_button.setEnabled(writable and can(Permission.SIGN_CONSENTS) and bool(self.templates))
-        view.print_button.setEnabled(has_client and template is not None)
-        view.blank_button.setEnabled(template is not None)
-        view.open_button.setEnabled(has_client and can(Permission.VIEW_DOCUMENTS) and self._selected() is not None)
+        audited = not self._read_only
+        view.print_button.setEnabled(audited and has_client and template is not None)
+        view.blank_button.setEnabled(audited and template is not None)
+        view.open_button.setEnabled(
+            audited and has_client and can(Permission.VIEW_DOCUMENTS) and self._selected() is not None
+        )
 
     def _current_template(self) -> TemplateRecord | None:
         template_id = self.view.template.currentData()
@@ -345,6 +351,9 @@ class ConsentController(QObject):
     def _on_open(self) -> None:
         consent = self._selected()
         if consent is None:
+            return
+        if self._read_only:  # a double-click on the list: say why nothing opens
+            self._say(read_only_note())
             return
         self._runner.run(
             lambda: self._consents.open_consent(self._actor, consent.id),

@@ -4,8 +4,7 @@ completes the session with the owner's reason (SessionService.mark_completed(gat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtCore import Signal
 
 from smp_desktop.core.domain import PIGMENTING_KINDS, SessionStatus
 from smp_desktop.core.services.access import Actor, Permission
@@ -14,11 +13,12 @@ from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.services.session_data import SessionRecord, SessionSummary
 from smp_desktop.core.services.sessions import SessionService
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.controllers.session_tab_actions import SessionTabAction
 from smp_desktop.ui.dialogs.consent_gate_dialog import ConsentGateDialog
 from smp_desktop.ui.views.sessions_tab_view import SessionsTabView
 
 
-class ConsentGateOverride(QObject):
+class ConsentGateOverride(SessionTabAction):
     """completed(record): the session was completed with the owner's reason."""
 
     completed = Signal(object)
@@ -33,40 +33,21 @@ class ConsentGateOverride(QObject):
         *,
         read_only: bool = False,
     ) -> None:
-        super().__init__(view)
-        self._view = view
+        super().__init__(view, read_only=read_only)
         self._consents = consents
         self._sessions = sessions
         self._actor = actor
         self._runner = runner
-        self._read_only = read_only
         self.dialog: ConsentGateDialog | None = None
-        self.button = QPushButton(self.tr("Complete anyway…"))
+        self.button.setText(self.tr("Complete anyway…"))
         self.button.setObjectName("gateOverrideButton")
         self.button.setToolTip(self.tr("Owner: complete a session without a valid consent or clearance, with a reason"))
-        self.button.setMinimumWidth(48)
         self.button.setVisible(actor.can(Permission.OVERRIDE_CONSENT_GATE))
-        _button_row(view).addWidget(self.button)
         self.button.clicked.connect(self.open)
-        view.table.selectionModel().currentRowChanged.connect(lambda *_args: self.refresh())
-        view.model.modelReset.connect(self.refresh)
         self.refresh()
 
-    def set_client(self, _client_id: int | None) -> None:
-        self.refresh()
-
-    def selected(self) -> SessionSummary | None:
-        index = self._view.table.currentIndex()
-        return self._view.model.session_at(index.row()) if index.isValid() else None
-
-    def refresh(self) -> None:
-        chosen = self.selected()
-        self.button.setEnabled(
-            not self._read_only
-            and chosen is not None
-            and chosen.status is SessionStatus.PLANNED
-            and chosen.kind in PIGMENTING_KINDS
-        )
+    def allows(self, chosen: SessionSummary) -> bool:
+        return chosen.status is SessionStatus.PLANNED and chosen.kind in PIGMENTING_KINDS
 
     def open(self) -> None:
         chosen = self.selected()
@@ -104,13 +85,6 @@ class ConsentGateOverride(QObject):
             dialog.show_problems([p.message for p in error.problems])
         else:
             self._runner.report_error(error)
-
-
-def _button_row(view: SessionsTabView) -> QHBoxLayout:
-    for layout in view.findChildren(QHBoxLayout):
-        if layout.indexOf(view.cancel_button) >= 0:
-            return layout
-    raise LookupError("the Sessions tab has no button row")
 
 
 def add_gate_override(

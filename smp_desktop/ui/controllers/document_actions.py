@@ -3,52 +3,59 @@ sheet in the background and opens it in the preview (print, save as)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
 
 from smp_desktop.core.domain import SessionKind, SessionStatus
 from smp_desktop.core.services.access import Actor, Permission
-from smp_desktop.core.services.documents import DocumentRefused, DocumentService, GeneratedDocument
+from smp_desktop.core.services.documents import DocumentRefused, DocumentService
 from smp_desktop.core.services.session_data import SessionSummary
 from smp_desktop.ui.background import Runner
-from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog, show_document
+from smp_desktop.ui.controllers.document_runner import DocumentRunner
+from smp_desktop.ui.controllers.read_only_actions import explain_read_only
+from smp_desktop.ui.controllers.session_tab_actions import SessionTabAction
 from smp_desktop.ui.views.sessions_tab_view import SessionsTabView
 
+if TYPE_CHECKING:  # the preview (and Qt's print support) loads with the first document
+    from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
-class AftercareAction(QObject):
+
+class AftercareAction(SessionTabAction):
     """The "Aftercare sheet…" button beside the session buttons, enabled for a booked or completed treatment
-    session (not a consultation, not a cancelled one)."""
+    session (not a consultation, not a cancelled one). Off in a read-only studio: each sheet made is audited."""
 
-    def __init__(self, view: SessionsTabView, documents: DocumentService, actor: Actor, runner: Runner) -> None:
-        super().__init__(view)
-        self._view = view
+    def __init__(
+        self,
+        view: SessionsTabView,
+        documents: DocumentService,
+        actor: Actor,
+        runner: Runner,
+        *,
+        read_only: bool = False,
+    ) -> None:
+        super().__init__(view, read_only=read_only)
         self._documents = documents
         self._actor = actor
         self._runner = runner
-        self.preview: DocumentPreviewDialog | None = None  # the preview now open (tests drive it)
-        self.button = QPushButton(self.tr("Aftercare sheet…"))
-        self.button.setObjectName("aftercareButton")
-        self.button.setToolTip(self.tr("The client's aftercare sheet for this session, with the healing dates"))
-        self.button.setMinimumWidth(48)
-        _button_row(view).addWidget(self.button)
-        self.button.clicked.connect(self.make)
-        view.table.selectionModel().currentRowChanged.connect(lambda *_args: self.refresh())
-        view.model.modelReset.connect(self.refresh)
+        self._maker = DocumentRunner(view, runner)
+        button = self.button
+        button.setText(self.tr("Aftercare sheet…"))
+        button.setObjectName("aftercareButton")
+        button.setToolTip(self.tr("The client's aftercare sheet for this session, with the healing dates"))
+        if read_only:
+            explain_read_only(button)
+        button.clicked.connect(self.make)
         self.refresh()
 
-    def set_client(self, _client_id: int | None) -> None:
-        """Follows the client page like a tab does (the Sessions tab's selection decides the rest)."""
-        self.refresh()
+    @property
+    def preview(self) -> DocumentPreviewDialog | None:
+        """The preview now open (tests drive it)."""
+        return self._maker.preview
 
-    def selected(self) -> SessionSummary | None:
-        index = self._view.table.currentIndex()
-        return self._view.model.session_at(index.row()) if index.isValid() else None
-
-    def refresh(self) -> None:
-        chosen = self.selected()
-        self.button.setEnabled(
-            chosen is not None
-            and self._actor.can(Permission.VIEW_SESSIONS)
+    def allows(self, chosen: SessionSummary) -> bool:
+        return (
+            self._actor.can(Permission.VIEW_SESSIONS)
             and chosen.status is not SessionStatus.CANCELLED
             and chosen.kind is not SessionKind.CONSULTATION
         )
@@ -58,47 +65,26 @@ class AftercareAction(QObject):
         if chosen is None:
             return
         self.button.setEnabled(False)
-        self._runner.run(
-            lambda: self._documents.aftercare(self._actor, chosen.id),
-            on_done=self._show,
-            on_error=self._failed,
-            writes=True,  # records the audit event
+        self._maker.make(
+            lambda: self._documents.aftercare(self._actor, chosen.id), finished=self.refresh, on_error=self._failed
         )
-
-    def _show(self, document: GeneratedDocument) -> None:
-        self.refresh()
-        self.preview = show_document(
-            self._view.window(),
-            document.pdf,
-            document.file_name,
-            document.title,
-            runner=self._runner,
-            on_closed=self._closed,
-        )
-
-    def _closed(self) -> None:
-        self.preview = None
 
     def _failed(self, error: Exception) -> None:
-        self.refresh()
         if isinstance(error, DocumentRefused):
             QMessageBox.warning(self._view.window(), self.tr("No aftercare sheet"), str(error))
             return
         self._runner.report_error(error)
 
 
-def _button_row(view: SessionsTabView) -> QHBoxLayout:
-    """The row that holds the session buttons (the new button goes after Cancel session…)."""
-    for layout in view.findChildren(QHBoxLayout):
-        if layout.indexOf(view.cancel_button) >= 0:
-            return layout
-    raise LookupError("the Sessions tab has no button row")
-
-
 def add_aftercare_action(
-    sessions_view: SessionsTabView | None, documents: DocumentService, actor: Actor, runner: Runner
+    sessions_view: SessionsTabView | None,
+    documents: DocumentService,
+    actor: Actor,
+    runner: Runner,
+    *,
+    read_only: bool = False,
 ) -> AftercareAction | None:
     """Adds "Aftercare sheet…" to the Sessions tab (None when the actor has no Sessions tab)."""
     if sessions_view is None or not actor.can(Permission.VIEW_SESSIONS):
         return None
-    return AftercareAction(sessions_view, documents, actor, runner)
+    return AftercareAction(sessions_view, documents, actor, runner, read_only=read_only)

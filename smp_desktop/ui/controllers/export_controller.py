@@ -25,9 +25,10 @@ from smp_desktop.core.services.exports import (
     ExportResult,
     ExportService,
     RecordOptions,
-    RecordPreview,
 )
 from smp_desktop.ui.background import Job, Runner, run_with_progress
+from smp_desktop.ui.controllers.document_runner import DocumentRunner
+from smp_desktop.ui.controllers.read_only_actions import explain_read_only
 
 if TYPE_CHECKING:  # the dialogs (and Qt's print support) load with the first export, not at start-up
     from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
@@ -48,6 +49,8 @@ class ExportController(QObject):
         actor: Actor,
         runner: Runner,
         settings: QSettings,
+        *,
+        read_only: bool = False,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -58,7 +61,8 @@ class ExportController(QObject):
         self._actor = actor
         self._runner = runner
         self._settings = settings
-        self.preview: DocumentPreviewDialog | None = None  # the record preview now open (tests drive it)
+        self._read_only = read_only
+        self._maker = DocumentRunner(window, runner, save_folder=self._folder)
         self.batch: ExportManyDialog | None = None
         self.last_result: ExportResult | BatchResult | None = None
         self._batch_running = False
@@ -67,6 +71,8 @@ class ExportController(QObject):
         self.record_action.setVisible(actor.can(Permission.VIEW_SESSIONS))
         self.subject_action.setVisible(may_export_all)
         self.many_action.setVisible(may_export_all)
+        if read_only:  # every export is audited: a read-only studio cannot record one, so it makes none
+            explain_read_only(*actions)
         self._connect_signals()
         self.client_changed(current_client())
 
@@ -75,9 +81,14 @@ class ExportController(QObject):
         self.subject_action.triggered.connect(self.export_subject)
         self.many_action.triggered.connect(self.export_many)
 
+    @property
+    def preview(self) -> DocumentPreviewDialog | None:
+        """The record preview now open (tests drive it)."""
+        return self._maker.preview
+
     def client_changed(self, client_id: int | None) -> None:
-        self.record_action.setEnabled(client_id is not None)
-        self.subject_action.setEnabled(client_id is not None)
+        self.record_action.setEnabled(client_id is not None and not self._read_only)
+        self.subject_action.setEnabled(client_id is not None and not self._read_only)
 
     # --- one record as PDF, through the preview ------------------------------------------------------------
     def export_record(self) -> ExportRecordDialog | None:
@@ -94,31 +105,11 @@ class ExportController(QObject):
 
     def _make_preview(self, client_id: int, options: RecordOptions) -> None:
         exports, actor = self._exports, self._actor
-        run_with_progress(
-            self._runner,
-            self._window,
-            self.tr("Preparing the record…"),
+        self._maker.make(
             lambda: exports.preview_record(actor, client_id, options),
-            on_done=self._show_preview,
             on_error=self._failed,
-            writes=True,  # the audit event
+            progress=self.tr("Preparing the record…"),
         )
-
-    def _show_preview(self, preview: RecordPreview) -> None:
-        from smp_desktop.ui.dialogs.document_preview import show_document
-
-        self.preview = show_document(
-            self._window,
-            preview.pdf,
-            preview.file_name,
-            preview.title,
-            runner=self._runner,
-            save_folder=self._folder(),
-            on_closed=self._preview_closed,
-        )
-
-    def _preview_closed(self) -> None:
-        self.preview = None
 
     # --- everything held, as one ZIP -----------------------------------------------------------------------
     def export_subject(self) -> None:

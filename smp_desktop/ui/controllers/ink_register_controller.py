@@ -25,6 +25,7 @@ from smp_desktop.core.services.ink_data import LotRecord, ProductRecord, RecallR
 from smp_desktop.core.services.ink_documents import InkDocuments
 from smp_desktop.core.services.stored_documents import StoredDocumentService
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.controllers.read_only_actions import explain_read_only
 from smp_desktop.ui.dialogs.lot_editor_dialog import LotEditorDialog
 from smp_desktop.ui.dialogs.product_editor_dialog import ProductEditorDialog
 from smp_desktop.ui.dialogs.recall_dialogs import ContactDialog, RecallLotDialog
@@ -56,12 +57,15 @@ class InkRegisterController(QObject):
         self._manage = actor.can(Permission.MANAGE_INK) and not read_only
         self._recall = actor.can(Permission.RECALL_LOTS) and not read_only
         self._contact = actor.can(Permission.LOG_RECALL_CONTACTS) and not read_only
+        self._audited = not read_only  # the lots' CSV and the recall PDFs record an audit event as they are made
         self._products: list[ProductRecord] = []
         self._lots: list[LotRecord] = []
         self.report: RecallReport | None = None
         self.dialog: Any = None  # the dialog now open (tests drive it)
         self._connect()
         self._apply_permissions()
+        if read_only:
+            explain_read_only(view.export_lots_button, view.export_recall_pdf_button, view.letters_button)
 
     # --- loading --------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -128,8 +132,9 @@ class InkRegisterController(QObject):
         view.recall_table.setVisible(has)
         view.recall_details.setVisible(has)
         view.recall_empty.setVisible(not has)
-        for button in (view.export_recall_csv_button, view.export_recall_pdf_button, view.letters_button):
-            button.setEnabled(has)
+        view.export_recall_csv_button.setEnabled(has)
+        for button in (view.export_recall_pdf_button, view.letters_button):
+            button.setEnabled(has and self._audited)
         view.log_contact_button.setEnabled(has and self._contact)
         if not has:
             self.report = None

@@ -16,6 +16,7 @@ from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.consents import ConsentService
 from smp_desktop.core.services.sessions import SessionService
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.controllers.read_only_actions import explain_read_only
 from smp_desktop.ui.dialogs.paperwork_dialog import PaperworkDialog
 
 
@@ -99,9 +100,10 @@ def add_paperwork_action(
     *,
     today: Callable[[], date] = date.today,
     extra: Callable[[Any], bytes | None] | None = None,
+    read_only: bool = False,
 ) -> PaperworkController:
     """The File menu's Print Day's Paperwork… (inserted before Back Up Now). The controller is a child of the
-    window, which keeps it."""
+    window, which keeps it. Off in a read-only studio: each print of the day's forms is audited."""
     controller = PaperworkController(window, consents, sessions, actor, runner, today=today, extra=extra)
     file_menu = window.menuBar().actions()[0].menu()
     if isinstance(file_menu, QMenu):
@@ -111,4 +113,6 @@ def add_paperwork_action(
             file_menu.insertSeparator(actions[2])
         else:
             file_menu.addAction(controller.action)
+    if read_only:
+        explain_read_only(controller.action)
     return controller

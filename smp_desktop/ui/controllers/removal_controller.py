@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from smp_desktop.core.removal import IntervalWarning, RemovalRules, earliest_new_smp, interval_warnings, next_date
 from smp_desktop.core.removal_vocabulary import RemovalMethod, RemovalPlanStatus, RemovalReason, RemovalSessionStatus
 from smp_desktop.core.services.access import Actor, Permission
-from smp_desktop.core.services.documents import GeneratedDocument
 from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.services.photo_data import PhotoRecord
 from smp_desktop.core.services.photos import PhotoService
@@ -31,14 +30,18 @@ from smp_desktop.core.services.removal_documents import RemovalPlanDocuments
 from smp_desktop.core.services.removals import RemovalService
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.controllers.clients_controller import ClientsController
+from smp_desktop.ui.controllers.document_runner import DocumentRunner
+from smp_desktop.ui.controllers.read_only_actions import explain_read_only
 from smp_desktop.ui.controllers.removal_binding import fill_plan, fill_session, read_plan, read_session
-from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog, show_document
 from smp_desktop.ui.locale_format import format_date, format_long_date
 from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.photo_images import read_image
 from smp_desktop.ui.removal_wording import score_text, tr
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.removal_tab_view import RemovalTabView
+
+if TYPE_CHECKING:  # the preview (and Qt's print support) loads with the first document
+    from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
 
 class RemovalController(QObject):
@@ -66,7 +69,7 @@ class RemovalController(QObject):
         self._today = today
         self._read_only = read_only
         self._documents = documents
-        self.preview: DocumentPreviewDialog | None = None  # the document preview now open (tests drive it)
+        self._maker = DocumentRunner(view, runner)
         self._rules: RemovalRules = removals.rules()
         view.sessions.today = view.plans.today = today()
         view.rules_problem.setText(removals.rules_problem)
@@ -79,10 +82,17 @@ class RemovalController(QObject):
         self._session_row = -1
         self._switching = False
         self._connect_signals()
+        if read_only:
+            explain_read_only(view.preview_button)  # a document is audited as it is made
         self._show_editor(False)
         view.photo_section.setVisible(self._photos is not None)
 
     # --- what the workspace uses ------------------------------------------------------------------------------------
+    @property
+    def preview(self) -> DocumentPreviewDialog | None:
+        """The document preview now open (tests drive it)."""
+        return self._maker.preview
+
     @property
     def plan_id(self) -> int | None:
         return self._record.id if self._record is not None else None
@@ -358,30 +368,7 @@ class RemovalController(QObject):
             self._show_problems([tr("Save the plan first: the document shows the saved plan.")])
             return
         self._view.preview_button.setEnabled(False)
-        self._runner.run(
-            lambda: documents.plan_pdf(self._actor, record.id),
-            on_done=self._show_document,
-            on_error=self._document_failed,
-            writes=True,  # records the audit event
-        )
-
-    def _show_document(self, document: GeneratedDocument) -> None:
-        self._refresh_buttons()
-        self.preview = show_document(
-            self._view.window(),
-            document.pdf,
-            document.file_name,
-            document.title,
-            runner=self._runner,
-            on_closed=self._preview_closed,
-        )
-
-    def _preview_closed(self) -> None:
-        self.preview = None
-
-    def _document_failed(self, error: Exception) -> None:
-        self._refresh_buttons()
-        self._runner.report_error(error)
+        self._maker.make(lambda: documents.plan_pdf(self._actor, record.id), finished=self._refresh_buttons)
 
     def _may_leave(self) -> bool:
         """True when the editor may show something else: no unsaved changes, or the person chose to drop them."""
