@@ -6,9 +6,9 @@ from __future__ import annotations
 from alembic import context
 
 from smp_desktop.core.db.migrate import include_object
-from smp_desktop.core.models import Base
+from smp_desktop.core.models import all_tables
 
-target_metadata = Base.metadata
+target_metadata = all_tables()
 
 
 def run_migrations_online() -> None:

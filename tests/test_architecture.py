@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from smp_desktop.core.services.access import Actor
+from smp_desktop.core.studio_db import OpenStudio
+
 PACKAGE = Path(__file__).resolve().parent.parent / "smp_desktop"
 UI_PACKAGE = PACKAGE / "ui"
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
@@ -73,3 +76,50 @@ def test_opening_a_studio_leaves_the_photo_decoders_and_alembic_unloaded(tmp_pat
     subprocess.run([sys.executable, "-c", open_it], capture_output=True, check=True)  # creates it: a migration
     result = subprocess.run([sys.executable, "-c", open_it], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+DEFERRED_AT_OPEN = (
+    "smp_desktop.core.models.consent",
+    "smp_desktop.core.models.ink",
+    "smp_desktop.core.models.removal",
+    "smp_desktop.core.models.treatment",
+    "smp_desktop.core.services.consents",
+    "smp_desktop.core.services.exports",
+    "smp_desktop.core.services.ink",
+    "smp_desktop.core.services.removals",
+    "smp_desktop.core.services.sessions",
+    "smp_desktop.core.documents.layout",
+)
+
+
+def test_opening_a_studio_and_listing_clients_leaves_the_other_services_and_their_tables_unloaded(
+    studio: OpenStudio, owner: Actor
+) -> None:
+    """Services and the models of their tables are made with their first use (issue #8's cold start): the client
+    list's search and page need neither the consent, ink, removal or session code nor the PDF layout. Asking for a
+    service then loads it."""
+    open_it = (
+        "import sys\nfrom pathlib import Path\n"
+        "from smp_desktop.core.studio_db import open_studio\nfrom smp_desktop.paths import StudioPaths\n"
+        f"studio = open_studio(StudioPaths(Path({str(studio.paths.root)!r})))\n"
+        "owner = studio.services.studio.owner()\n"
+        "studio.services.clients.search(owner, 'ann'), studio.services.clients.list_page(owner, limit=30)\n"
+        f"print(sorted(set({DEFERRED_AT_OPEN!r}) & set(sys.modules)))\n"
+        "studio.services.consents, studio.services.removals\n"
+        "print('smp_desktop.core.services.consents' in sys.modules, 'smp_desktop.core.models.removal' in sys.modules)\n"
+        "studio.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", open_it], capture_output=True, text=True, check=True)
+    assert result.stdout.split("\n")[:2] == ["[]", "True True"]
+
+
+def test_the_data_subject_export_walks_every_table_even_when_few_models_are_loaded() -> None:
+    """The export of everything held on a client follows foreign keys through the metadata: it must see the tables
+    of models nobody has imported yet in this process (a fresh one here), or it would leave data out silently."""
+    code = (
+        "from smp_desktop.core.exports.subject_data import client_tables\n"
+        "print(' '.join(sorted(t.name for t in client_tables())))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    names = set(result.stdout.split())
+    assert {"consent_record", "health_screening", "client_mix", "removal_plan", "photo", "treatment_session"} <= names

@@ -17,7 +17,7 @@ from smp_desktop.core.backups import list_backups
 from smp_desktop.core.db import migrate
 from smp_desktop.core.db.engine import make_engine, sqlite_url
 from smp_desktop.core.domain import PhotoView, ScalpZone, SessionStatus
-from smp_desktop.core.models import Base
+from smp_desktop.core.models import all_tables
 from smp_desktop.core.models.document import DocumentKind
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
@@ -35,7 +35,7 @@ def test_first_migration_builds_the_schema_from_an_empty_file(tmp_path: Path) ->
     assert result.from_revision is None and result.to_revision == migrate.head_revision()
     assert result.backup is None  # nothing to back up in an empty file
     tables = set(inspect(engine).get_table_names())
-    assert set(Base.metadata.tables) <= tables
+    assert set(all_tables().tables) <= tables
     assert "client_fts" in tables  # the SQLite search index
     engine.dispose()
 
@@ -45,7 +45,7 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     migrate.upgrade(engine, None)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": migrate.include_object})
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, all_tables())
     assert differences == []
     engine.dispose()
 

@@ -7,9 +7,10 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -19,22 +20,24 @@ from smp_desktop.core.db import faults, health, migrate
 from smp_desktop.core.db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory, sqlite_url
 from smp_desktop.core.db.health import DamageKind, Diagnosis
 from smp_desktop.core.db.location import storage_warning
-from smp_desktop.core.removal import STUDIO_RULES_FILE
 from smp_desktop.core.services.clients import ClientService
-from smp_desktop.core.services.consents import ConsentService
-from smp_desktop.core.services.documents import DocumentService
-from smp_desktop.core.services.exports import ExportService
-from smp_desktop.core.services.hairlines import HairlineService
-from smp_desktop.core.services.ink import InkService
-from smp_desktop.core.services.ink_documents import InkDocuments
 from smp_desktop.core.services.maintenance import MaintenanceService
-from smp_desktop.core.services.photos import PhotoService
-from smp_desktop.core.services.removal_documents import RemovalPlanDocuments
-from smp_desktop.core.services.removals import RemovalService
-from smp_desktop.core.services.sessions import SessionService
-from smp_desktop.core.services.stored_documents import StoredDocumentService
 from smp_desktop.core.services.studio import StudioService
 from smp_desktop.paths import StudioPaths
+
+if TYPE_CHECKING:
+    from smp_desktop.core.documents.layout import Letterhead
+    from smp_desktop.core.services.consents import ConsentService
+    from smp_desktop.core.services.documents import DocumentService
+    from smp_desktop.core.services.exports import ExportService
+    from smp_desktop.core.services.hairlines import HairlineService
+    from smp_desktop.core.services.ink import InkService
+    from smp_desktop.core.services.ink_documents import InkDocuments
+    from smp_desktop.core.services.photos import PhotoService
+    from smp_desktop.core.services.removal_documents import RemovalPlanDocuments
+    from smp_desktop.core.services.removals import RemovalService
+    from smp_desktop.core.services.sessions import SessionService
+    from smp_desktop.core.services.stored_documents import StoredDocumentService
 
 ENV_DATABASE_URL = "SMP_DATABASE_URL"
 
@@ -63,22 +66,103 @@ class StudioInUse(StudioOpenError):
     """Another program holds the studio database locked."""
 
 
-@dataclass(frozen=True, slots=True)
 class Services:
-    studio: StudioService
-    clients: ClientService
-    maintenance: MaintenanceService
-    hairlines: HairlineService
-    sessions: SessionService
-    photos: PhotoService
-    ink: InkService
-    ink_documents: InkDocuments  # ink information sheet, ink passport, recall list and letters (PDF)
-    removals: RemovalService
-    documents: StoredDocumentService
-    consents: ConsentService
-    client_documents: DocumentService  # PDFs made for a client: aftercare sheets (core/services/documents.py)
-    exports: ExportService  # the record PDF, the data-subject ZIP, many clients at once (core/services/exports.py)
-    removal_documents: RemovalPlanDocuments  # the removal-plan PDF (core/services/removal_documents.py)
+    """The services of one open studio, one of each, shared by every front door (window, CLI, benchmark).
+
+    Each is made on first use, with its module: opening a studio for the client list loads the client, studio and
+    maintenance services only, not the documents, ink, removal, consent and export code (and their tables' models),
+    which is most of the start-up's import time (issue #8's cold start). Making one is thread-safe (cached_property
+    holds a lock while it builds), so a worker thread may be the first to ask."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], engine: Engine, paths: StudioPaths, today: Callable[[], date], *,
+        read_only: bool,
+    ) -> None:  # fmt: skip
+        self._sessions = sessions
+        self._paths = paths
+        self._today = today
+        self.studio = StudioService(sessions)
+        self.clients = ClientService(sessions, today=today)
+        self.maintenance = MaintenanceService(engine, paths, read_only=read_only)
+
+    @cached_property
+    def hairlines(self) -> HairlineService:
+        from smp_desktop.core.services.hairlines import HairlineService
+
+        return HairlineService(self._sessions)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from smp_desktop.core.services.sessions import SessionService
+
+        return SessionService(self._sessions, today=self._today, consent_documents=self._paths.documents)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        from smp_desktop.core.services.photos import PhotoService
+
+        return PhotoService(self._sessions, self._paths.photos, self._paths.cache)
+
+    @cached_property
+    def ink(self) -> InkService:
+        from smp_desktop.core.services.ink import InkService
+
+        return InkService(self._sessions, today=self._today)
+
+    @cached_property
+    def ink_documents(self) -> InkDocuments:
+        """Ink information sheet, ink passport, recall list and letters (PDF)."""
+        from smp_desktop.core.services.ink_documents import InkDocuments
+
+        return InkDocuments(self._sessions, self.ink, self.sessions, self.studio, self._paths.root, today=self._today)
+
+    @cached_property
+    def removals(self) -> RemovalService:
+        from smp_desktop.core.removal import STUDIO_RULES_FILE
+        from smp_desktop.core.services.removals import RemovalService
+
+        return RemovalService(self._sessions, today=self._today, rules_file=self._paths.root / STUDIO_RULES_FILE)
+
+    @cached_property
+    def documents(self) -> StoredDocumentService:
+        """Files kept on a client or a lot (scans, safety data sheets), content-addressed under documents/."""
+        from smp_desktop.core.services.stored_documents import StoredDocumentService
+
+        return StoredDocumentService(self._sessions, self._paths.documents)
+
+    @cached_property
+    def consents(self) -> ConsentService:
+        from smp_desktop.core.services.consents import ConsentService
+
+        return ConsentService(self._sessions, self.documents, self._letterhead)
+
+    @cached_property
+    def client_documents(self) -> DocumentService:
+        """PDFs made for a client: aftercare sheets (core/services/documents.py)."""
+        from smp_desktop.core.services.documents import DocumentService
+
+        return DocumentService(self._sessions, self.studio, self.sessions, self._paths.root)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        """The record PDF, the data-subject ZIP, many clients at once (core/services/exports.py)."""
+        from smp_desktop.core.services.exports import ExportService
+
+        return ExportService(self._sessions, self._paths, today=self._today)
+
+    @cached_property
+    def removal_documents(self) -> RemovalPlanDocuments:
+        """The removal-plan PDF (core/services/removal_documents.py)."""
+        from smp_desktop.core.services.removal_documents import RemovalPlanDocuments
+
+        return RemovalPlanDocuments(
+            self.removals, self.photos, self.studio, self._paths.root, self._paths.cache, today=self._today
+        )
+
+    def _letterhead(self) -> Letterhead:
+        from smp_desktop.core.documents.layout import Letterhead  # the PDF layout loads with the first document
+
+        return Letterhead.from_studio(self.studio, self._paths.root)
 
 
 class OpenStudio:
@@ -101,37 +185,7 @@ class OpenStudio:
         self.read_only_reason = read_only_reason
         self.storage_warning = storage_warning
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
-        studio_service = StudioService(self.sessions)
-        documents = StoredDocumentService(self.sessions, paths.documents)
-        photos = PhotoService(self.sessions, paths.photos, paths.cache)
-        removals = RemovalService(self.sessions, today=today, rules_file=paths.root / STUDIO_RULES_FILE)
-        self.services = Services(
-            studio=studio_service,
-            clients=ClientService(self.sessions, today=today),
-            maintenance=MaintenanceService(engine, paths, read_only=self.read_only),
-            hairlines=HairlineService(self.sessions),
-            sessions=SessionService(self.sessions, today=today, consent_documents=paths.documents),
-            photos=photos,
-            ink=InkService(self.sessions, today=today),
-            ink_documents=InkDocuments(
-                self.sessions,
-                InkService(self.sessions, today=today),
-                SessionService(self.sessions, today=today, consent_documents=paths.documents),
-                studio_service,
-                paths.root,
-                today=today,
-            ),
-            removals=removals,
-            documents=documents,
-            consents=ConsentService(self.sessions, documents, lambda: _letterhead(studio_service, paths.root)),
-            client_documents=DocumentService(
-                self.sessions, studio_service, SessionService(self.sessions, today=today), paths.root
-            ),
-            exports=ExportService(self.sessions, paths, today=today),
-            removal_documents=RemovalPlanDocuments(
-                removals, photos, studio_service, paths.root, paths.cache, today=today
-            ),
-        )
+        self.services = Services(self.sessions, engine, paths, today, read_only=self.read_only)
         self.last_upgrade: migrate.UpgradeResult | None = None
 
     @property
@@ -146,12 +200,6 @@ class OpenStudio:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _letterhead(studio: StudioService, root: Path) -> object:
-    from smp_desktop.core.documents.layout import Letterhead  # the PDF layout loads with the first document
-
-    return Letterhead.from_studio(studio, root)
 
 
 def database_url(paths: StudioPaths, override: str | None = None) -> str:

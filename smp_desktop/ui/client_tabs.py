@@ -1,6 +1,6 @@
 """The client page's tabs beyond Profile (sessions, photos, hairline, ...), built when first needed: when the first
-client is opened, or shortly after the list has shown its first page. Start-up then pays only for the list and the
-profile form; the tabs' modules and widgets come a moment later, before anyone can open a client.
+client is opened, or shortly after the list has shown its first page (ui/built_later.py). Start-up then pays only for
+the list and the profile form; the tabs' modules and widgets come a moment later, before anyone can open a client.
 
 The build function returns the tabs' controllers by name (`Built`); an area the actor may not see is left out or
 None. Each area adds one entry in `ui/workspace.py`'s `build_client_tabs`."""
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, QTimer
-
+from smp_desktop.ui.built_later import BuiltLater, Parts
 from smp_desktop.ui.controllers.clients_controller import ClientsController
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 
@@ -29,41 +28,26 @@ class ClientTab(Protocol):
 
 Built = Mapping[str, "ClientTab | None"]
 
-BUILD_AFTER_MS = 300  # counted from the list's first page: after its first paint, before anyone picks a client
 
-
-class ClientAreaTabs(QObject):
+class ClientAreaTabs(BuiltLater):
     def __init__(
         self, view: ClientsAreaView, clients: ClientsController, build: Callable[[], Built], *, defer: bool = True
     ) -> None:
-        super().__init__(view)
         self._view = view
-        self._clients = clients
-        self._build: Callable[[], Built] | None = build
-        self._built: Built = {}
+        super().__init__(view, clients, build, defer=defer)
         clients.client_changed.connect(self._on_client_changed)
-        if defer:
-            clients.list.active_count_changed.connect(self._on_list_shown)
-        else:
-            self.ensure()
-
-    @property
-    def built(self) -> bool:
-        return self._build is None
 
     def ensure(self) -> Built:
         """Build the tabs now if they are not yet (and show them the client already open)."""
-        if self._build is None:
-            return self._built
-        build, self._build = self._build, None
-        self._built = build()
+        return cast("Built", super().ensure())
+
+    def _after_build(self, built: Parts) -> None:
         client_id = self._clients.client_id
         self._view.set_client_tabs_enabled(client_id is not None)
         if client_id is not None:
-            for controller in self._built.values():
+            for controller in cast("Built", built).values():
                 if controller is not None:
                     controller.set_client(client_id)
-        return self._built
 
     def controller(self, name: str) -> ClientTab | None:
         """The named tab's controller (built now if need be), or None when the actor has no such tab."""
@@ -81,12 +65,6 @@ class ClientAreaTabs(QObject):
     def hairline(self) -> HairlineController | None:
         return cast("HairlineController | None", self.controller("hairline"))
 
-    def _on_list_shown(self, _count: int) -> None:
-        # A timer started with the window could fire before the list's page has arrived and painted (it is read
-        # in the background): counted from the page's arrival, the tabs never delay the list.
-        self._clients.list.active_count_changed.disconnect(self._on_list_shown)
-        QTimer.singleShot(BUILD_AFTER_MS, self, self.ensure)
-
     def _on_client_changed(self, client_id: object) -> None:
-        if self._build is not None:
+        if not self.built:
             self.ensure()

@@ -50,6 +50,7 @@ QToolButton#backupWarning:hover { text-decoration: underline; }
 
 class MainWindow(QMainWindow):
     closing = Signal()  # every close guard agreed: areas save their own state now
+    menus_about_to_show = Signal()  # a menu is opening: commands built after start-up must be in it now
 
     def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.export_record_action = QAction(self.tr("Export &Record (PDF)…"), self)
         self.export_subject_action = QAction(self.tr("Export &Everything Held (ZIP)…"), self)
         self.export_many_action = QAction(self.tr("Export &Many Clients…"), self)
+        for action in (self.export_record_action, self.export_subject_action):
+            action.setEnabled(False)  # until a client is open (and the export commands built, after start-up)
         self.show_archived_action = QAction(self.tr("Show &Archived Clients"), self)
         self.show_archived_action.setCheckable(True)
         self.about_action = QAction(self.tr("&About %1").replace("%1", APP_NAME), self)
@@ -191,6 +194,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.show_archived_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+        for menu in (file_menu, clients_menu):
+            menu.aboutToShow.connect(self.menus_about_to_show)
 
     def _create_status_bar(self) -> None:
         self.studio_label = QLabel()

@@ -14,6 +14,7 @@ from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.backups import BackupService, RestoreRequest
 from smp_desktop.core.studio_db import OpenStudio, Services
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.built_later import BuiltLater, Parts
 from smp_desktop.ui.client_tabs import ClientAreaTabs
 from smp_desktop.ui.controllers.backup_controller import BackupController
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
@@ -65,6 +66,7 @@ class Workspace:
     storage_banner: NoticeBanner | None = None
     client_tabs: ClientAreaTabs | None = None
     exports: ExportController | None = None
+    window_parts: BuiltLater | None = None  # the File menu's paperwork and document commands (built later)
     ink: InkArea | None = None  # the Ink register area (built when first shown)
 
     # The client page's other tabs, built on first use (see ui/client_tabs.py); None when the actor has no such tab.
@@ -193,26 +195,32 @@ def build_workspace(
         }
 
     client_tabs = ClientAreaTabs(clients_view, clients, build_client_tabs, defer=defer_client_tabs)
-    from smp_desktop.core.services.consent_packets import ink_sheets
-    from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
-
-    add_paperwork_action(
-        window,
-        services.consents,
-        services.sessions,
-        actor,
-        runner,
-        today=today,
-        extra=ink_sheets(services, actor),
-        read_only=read_only,
-    )
-    from smp_desktop.ui.controllers.consent_templates_controller import add_consent_templates_action
-
-    add_consent_templates_action(window, services.consents, actor, runner, read_only=read_only)
-    from smp_desktop.ui.controllers.document_letterhead_controller import add_letterhead_action
-
-    add_letterhead_action(window, services.client_documents, actor, runner, read_only=read_only)
     ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
+
+    def build_window_parts() -> Parts:
+        # The File menu's paperwork, consent form and letterhead commands: imported and built after the list has
+        # painted (ui/built_later.py), or as soon as one of the menus opens.
+        from smp_desktop.core.services.consent_packets import ink_sheets
+        from smp_desktop.ui.controllers.consent_templates_controller import add_consent_templates_action
+        from smp_desktop.ui.controllers.document_letterhead_controller import add_letterhead_action
+        from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
+
+        paperwork = add_paperwork_action(
+            window,
+            services.consents,
+            services.sessions,
+            actor,
+            runner,
+            today=today,
+            extra=ink_sheets(services, actor),
+            read_only=read_only,
+        )
+        templates = add_consent_templates_action(window, services.consents, actor, runner, read_only=read_only)
+        letterhead = add_letterhead_action(window, services.client_documents, actor, runner, read_only=read_only)
+        return {"paperwork": paperwork, "consent_templates": templates, "letterhead": letterhead}
+
+    window_parts = BuiltLater(window, clients, build_window_parts, defer=defer_client_tabs)
+    window.menus_about_to_show.connect(window_parts.ensure)
     from smp_desktop.ui.controllers.export_controller import ExportController
 
     exports = ExportController(
@@ -269,5 +277,6 @@ def build_workspace(
         storage_banner,
         client_tabs,
         exports,
+        window_parts,
         ink,
     )

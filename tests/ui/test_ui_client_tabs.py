@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.services.access import Actor
@@ -59,3 +60,36 @@ def test_without_a_client_the_tabs_come_a_moment_after_start_disabled(
     tabs = workspace.clients_view.client_tabs
     assert _titles(workspace) == ["Profile", "Consent && health", "Sessions", "Photos", "Hairline", "Removal"]
     assert not any(tabs.isTabEnabled(i) for i in range(1, tabs.count()))
+
+
+def _file_menu_texts(workspace: Workspace) -> list[str]:
+    menu = workspace.window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
+    return [action.text() for action in menu.actions() if not action.isSeparator()]
+
+
+def test_the_file_menus_document_commands_come_a_moment_after_start(
+    qtbot: QtBot, studio: OpenStudio, owner: Actor, runner: SynchronousRunner, settings: QSettings
+) -> None:
+    """Day's paperwork, letterhead and consent forms load the consent and PDF code: built after the list shows."""
+    workspace = _build(studio, owner, runner, settings)
+    qtbot.addWidget(workspace.window)
+    parts = workspace.window_parts
+    assert parts is not None and not parts.built
+    assert "Print Day's &Paperwork…" not in _file_menu_texts(workspace)
+    qtbot.waitUntil(lambda: parts.built, timeout=3000)
+    texts = _file_menu_texts(workspace)
+    assert texts[:4] == ["&New Client", "Print Day's &Paperwork…", "Consent &Forms…", "&Letterhead and Paper…"]
+
+
+def test_opening_the_file_menu_builds_its_commands_at_once(
+    qtbot: QtBot, studio: OpenStudio, owner: Actor, runner: SynchronousRunner, settings: QSettings
+) -> None:
+    workspace = _build(studio, owner, runner, settings)
+    qtbot.addWidget(workspace.window)
+    assert workspace.window_parts is not None and not workspace.window_parts.built
+    menu = workspace.window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
+    menu.aboutToShow.emit()  # what the menu bar does as the menu opens, before it is drawn
+    assert workspace.window_parts.built
+    assert "Print Day's &Paperwork…" in _file_menu_texts(workspace)

@@ -23,6 +23,8 @@ from tests.ui.conftest import UI_TODAY
 
 
 def controller_of(workspace: Workspace) -> LetterheadController:
+    if workspace.window_parts is not None:  # built a moment after start-up, or when the File menu opens
+        workspace.window_parts.ensure()
     found = workspace.window.findChild(LetterheadController)
     assert isinstance(found, LetterheadController)
     return found

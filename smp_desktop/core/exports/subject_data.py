@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Column, Table, and_, or_, select
 from sqlalchemy.orm import Session
 
-from smp_desktop.core.models import Base
+from smp_desktop.core.models import all_tables
 
 CLIENT_TABLE = "client"
 AUDIT_TABLE = "audit_event"
@@ -65,7 +65,7 @@ class SubjectData:
 def client_tables(tables: Iterable[Table] | None = None) -> list[Table]:
     """The tables whose rows can belong to a client (a chain of foreign keys leads to the client table), parents
     before children."""
-    ordered = list(tables) if tables is not None else list(Base.metadata.sorted_tables)
+    ordered = list(tables) if tables is not None else list(all_tables().sorted_tables)
     owned = {CLIENT_TABLE}
     grew = True
     while grew:
@@ -81,7 +81,7 @@ def client_tables(tables: Iterable[Table] | None = None) -> list[Table]:
 
 def collect(session: Session, client_id: int) -> SubjectData:
     """The client's rows, their context and the audit events about them, read in the caller's transaction."""
-    metadata_tables = list(Base.metadata.sorted_tables)
+    metadata_tables = list(all_tables().sorted_tables)
     by_name = {t.name: t for t in metadata_tables}
     taken: dict[str, list[tuple[Any, ...]]] = {}
     ids: dict[str, set[Any]] = {}

@@ -1,23 +1,89 @@
-"""The studio's tables as typed SQLAlchemy models. Importing this package registers every table on Base.metadata."""
+"""The studio's tables as typed SQLAlchemy models.
 
-from smp_desktop.core.models import consent, document, ink, removal  # noqa: F401  (register their tables)
-from smp_desktop.core.models.audit import AuditEvent
+`from smp_desktop.core.models import Client` works as ever, but a model's module is imported when one of its names
+is first asked for (PEP 562), not with the package: opening a studio for the client list then loads the client,
+studio and audit tables only, not the consent, ink, removal and photo models (a large share of the start-up's import
+time, issue #8). Relationships never cross modules, so each module's mappers configure on their own.
+
+Anything that needs every table (Alembic's autogenerate and model/migration comparison, the data-subject export's
+walk of the foreign keys) calls `all_tables()`, which imports every model module first: `Base.metadata` alone holds
+only the tables loaded so far.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from sqlalchemy import MetaData
+
 from smp_desktop.core.models.base import Base
-from smp_desktop.core.models.client import Client, ClientScar
-from smp_desktop.core.models.consent import (
-    ConsentRecord,
-    ConsentTemplate,
-    HealthQuestion,
-    HealthScreening,
-    ScreeningLetter,
-    SessionGateOverride,
-)
-from smp_desktop.core.models.document import StoredDocument
-from smp_desktop.core.models.ink import ClientMix, LotRecall, PigmentLot, PigmentProduct, RecallContact
-from smp_desktop.core.models.photo import HairlineDesign, Photo
-from smp_desktop.core.models.removal import RemovalPhoto, RemovalPlan, RemovalSession, RemovalTarget
-from smp_desktop.core.models.studio import Setting, StaffMember, Studio
-from smp_desktop.core.models.treatment import SessionZone, TreatmentSession
+
+if TYPE_CHECKING:
+    from smp_desktop.core.models.audit import AuditEvent
+    from smp_desktop.core.models.client import Client, ClientScar
+    from smp_desktop.core.models.consent import (
+        ConsentRecord,
+        ConsentTemplate,
+        HealthQuestion,
+        HealthScreening,
+        ScreeningLetter,
+        SessionGateOverride,
+    )
+    from smp_desktop.core.models.document import StoredDocument
+    from smp_desktop.core.models.ink import ClientMix, LotRecall, PigmentLot, PigmentProduct, RecallContact
+    from smp_desktop.core.models.photo import HairlineDesign, Photo
+    from smp_desktop.core.models.removal import RemovalPhoto, RemovalPlan, RemovalSession, RemovalTarget
+    from smp_desktop.core.models.studio import Setting, StaffMember, Studio
+    from smp_desktop.core.models.treatment import SessionZone, TreatmentSession
+
+MODEL_MODULES = ("audit", "client", "consent", "document", "ink", "photo", "removal", "studio", "treatment")
+
+_WHERE: dict[str, str] = {
+    "AuditEvent": "audit",
+    "Client": "client",
+    "ClientMix": "ink",
+    "ClientScar": "client",
+    "ConsentRecord": "consent",
+    "ConsentTemplate": "consent",
+    "HairlineDesign": "photo",
+    "HealthQuestion": "consent",
+    "HealthScreening": "consent",
+    "LotRecall": "ink",
+    "Photo": "photo",
+    "PigmentLot": "ink",
+    "PigmentProduct": "ink",
+    "RecallContact": "ink",
+    "RemovalPhoto": "removal",
+    "RemovalPlan": "removal",
+    "RemovalSession": "removal",
+    "RemovalTarget": "removal",
+    "ScreeningLetter": "consent",
+    "SessionGateOverride": "consent",
+    "SessionZone": "treatment",
+    "Setting": "studio",
+    "StaffMember": "studio",
+    "StoredDocument": "document",
+    "Studio": "studio",
+    "TreatmentSession": "treatment",
+}
+
+
+def all_tables() -> MetaData:
+    """`Base.metadata` with every model module imported: all of the studio's tables."""
+    for module in MODEL_MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    return Base.metadata
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # found directly next time
+    return value
+
 
 __all__ = [
     "AuditEvent",
@@ -47,4 +113,5 @@ __all__ = [
     "StoredDocument",
     "Studio",
     "TreatmentSession",
+    "all_tables",
 ]
