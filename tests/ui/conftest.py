@@ -172,6 +172,8 @@ def open_workspace(
     def build() -> Workspace:
         workspace = build_workspace(studio.services, owner, runner, settings, today=lambda: UI_TODAY, search_delay_ms=0)
         workspace.window.show()
+        if workspace.window_parts is not None:  # the menus' later commands, as a moment after start-up
+            workspace.window_parts.ensure()
         built.append(workspace)
         return workspace
 
@@ -214,6 +216,8 @@ def make_session(
             opened.paths, with_runner or runner, settings, today=lambda: UI_TODAY, search_delay_ms=0
         )
         assert session.start(opened)
+        if session.workspace is not None and session.workspace.window_parts is not None:
+            session.workspace.window_parts.ensure()  # the menus' later commands, as a moment after start-up
         sessions.append(session)
         return session
 
