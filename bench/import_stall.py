@@ -27,7 +27,47 @@ from measure import Measure
 HEARTBEAT_MS = 2
 
 
-def _import_once(files: list[Path]) -> tuple[float, float, int]:
+class StallSampler:
+    """With --why: a thread that, while the heartbeat is late by more than 20 ms, samples the GUI thread's Python
+    stack every 2 ms, to say where the stalls are spent (py-spy is not installed on the VM)."""
+
+    def __init__(self) -> None:
+        import collections
+        import threading
+
+        self.last_beat = time.perf_counter()
+        self.stacks: collections.Counter[str] = collections.Counter()
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import traceback
+
+        while not self._stop.wait(0.002):
+            if time.perf_counter() - self.last_beat < 0.02:
+                continue
+            frame = sys._current_frames().get(self._main or 0)
+            if frame is None:
+                continue
+            lines = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)[-6:]]
+            self.stacks[" <- ".join(reversed(lines))] += 1
+
+    def report(self) -> None:
+        total = sum(self.stacks.values())
+        print(f"GUI thread samples while the heartbeat was late by > 20 ms: {total}")
+        for stack, count in self.stacks.most_common(12):
+            print(f"{count:5}  {stack}")
+
+
+def _import_once(files: list[Path], sampler: StallSampler | None = None) -> tuple[float, float, int]:
     """One import into a new studio with the Photos tab open: (longest GUI gap ms, wall seconds to the summary,
     photos imported)."""
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
@@ -84,6 +124,8 @@ def _import_once(files: list[Path]) -> tuple[float, float, int]:
                 now = clock.nsecsElapsed()
                 longest[0] = max(longest[0], (now - last[0]) / 1e6)
                 last[0] = now
+                if sampler is not None:
+                    sampler.last_beat = time.perf_counter()
 
             heartbeat = QTimer()
             heartbeat.setInterval(HEARTBEAT_MS)
@@ -91,6 +133,9 @@ def _import_once(files: list[Path]) -> tuple[float, float, int]:
             clock.start()
             heartbeat.start()
             started = time.perf_counter()
+            if sampler is not None:
+                sampler.last_beat = started
+                sampler.start()
             dialog.import_button.click()  # type: ignore[attr-defined]
             wall = 0.0
             deadline = time.perf_counter() + 600
@@ -106,6 +151,8 @@ def _import_once(files: list[Path]) -> tuple[float, float, int]:
                 app.processEvents()
                 time.sleep(0.001)
             heartbeat.stop()
+            if sampler is not None:
+                sampler.stop()
             summary = importer.summary
             imported = summary.imported if summary is not None else 0
             runner.wait()
@@ -142,7 +189,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--photos", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--why", action="store_true", help="sample the GUI thread's stack during stalls")
     args = parser.parse_args()
+    if args.why:
+        from photo_import import photo_set
+
+        sampler = StallSampler()
+        stall, wall, imported = _import_once(photo_set(args.photos, 1), sampler)
+        print(f"longest stall {stall:.1f} ms, {imported} photos in {wall:.1f} s")
+        sampler.report()
+        return 0
     for measure in measure_import_stall(args.photos, args.repeats):
         samples = ", ".join(f"{s:.1f}" for s in measure.samples)
         print(f"{measure.name}: {measure.stat} {measure.value():.1f} {measure.unit}  [{samples}]  goal {measure.goal}")
