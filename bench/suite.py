@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -230,8 +231,13 @@ def main(argv: list[str] | None = None) -> int:
         steps.insert(0, lambda: measure_search_and_paint(10_000, repeats))
         steps.insert(0, lambda: measure_search_and_paint(1_000, repeats))
     measures: list[Measure] = []
+    failed: list[str] = []
     for step in steps:
-        measures.extend(step())
+        try:
+            measures.extend(step())
+        except Exception as exc:  # one broken area (a tree mid-edit) must not lose the other measures of a long run
+            traceback.print_exc()
+            failed.append(f"{exc.__class__.__name__}: {exc}")
 
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -242,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                 "when": stamp,
                 "mode": "quick" if args.quick else "full",
                 "machine": {"python": platform.python_version(), "platform": platform.platform()},
+                "failed": failed,
                 "measures": [
                     {**asdict(m), "median": m.value("median"), "p95": m.value("p95"), "ratio": m.ratio, "met": m.met}
                     for m in measures
@@ -254,9 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     print_table(measures)
     print(f"\nresults: {out}")
+    for failure in failed:
+        print(f"step failed (its measures are missing): {failure}")
     goals = [m for m in measures if m.met is not None]
     print(f"goals met: {sum(bool(m.met) for m in goals)}/{len(goals)}")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
