@@ -266,6 +266,7 @@ def measure_consent_and_removal(repeats: int = 10) -> list[Measure]:
             )
 
             documents = studio.services.removal_documents
+            shutil.rmtree(studio.paths.cache / "print", ignore_errors=True)  # only this plan's renditions in it
             plan = documents.plan_pdf(owner, plan_id).pdf  # the photos' print renditions made once, as in use
             renditions = sorted((studio.paths.cache / "print").rglob("*.jpg"))
             floor, pages = tuned_floor(plan, renditions)
