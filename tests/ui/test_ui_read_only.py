@@ -43,6 +43,7 @@ from smp_desktop.ui.controllers.ink_session_actions import InkPapersAction
 from smp_desktop.ui.controllers.read_only_actions import read_only_note
 from smp_desktop.ui.controllers.removal_controller import RemovalController
 from smp_desktop.ui.studio_session import StudioSession
+from smp_desktop.ui.views.removal_tab_view import RemovalTabView
 from smp_desktop.ui.workspace import Workspace
 
 NO_OVERRIDE = "-dac_override,-dac_read_search,-fowner"
@@ -216,7 +217,9 @@ def test_audited_actions_are_off_in_a_read_only_studio_and_say_why(
     show_tab(workspace, "Removal")
     removal = tabs.controller("removal")
     assert isinstance(removal, RemovalController) and removal.plan_id is not None
-    preview_button = removal._view.preview_button
+    removal_view = workspace.clients_view.client_tabs.currentWidget()
+    assert isinstance(removal_view, RemovalTabView)
+    preview_button = removal_view.preview_button
     assert_off_and_explained(preview_button)
     assert preview_button.toolTip().startswith("The saved plan as a PDF")
 
