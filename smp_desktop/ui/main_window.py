@@ -37,10 +37,14 @@ DEFAULT_SIZE = QSize(1280, 800)
 # Answers "may the window close now?"; given a callable that closes it again once an asynchronous save is done.
 CloseGuard = Callable[[Callable[[], object]], bool]
 
+# Each on the widgets it styles, not the whole window: a style sheet on the window would be applied again to every
+# widget of every area as it is added (a good part of building the window at start-up).
 NAVIGATION_STYLE = """
 QListWidget#navigation { border: none; background: palette(window); font-size: 11pt; padding-top: 8px; }
 QListWidget#navigation::item { padding: 8px 12px; border-radius: 6px; margin: 1px 6px; }
 QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+"""
+STATUS_STYLE = """
 QStatusBar QLabel { padding: 0 10px 0 4px; }
 QLabel#statusStudio { font-weight: 600; }
 QToolButton#backupWarning { border: none; padding: 0 8px; color: #9a5b00; font-weight: 600; }
@@ -56,12 +60,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.setStyleSheet(NAVIGATION_STYLE)
         self._state = state
         self._close_guards: list[CloseGuard] = []
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.navigation.setFixedWidth(170)
         self.navigation.setIconSize(QSize(20, 20))
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         self.backup_warning.setCursor(Qt.CursorShape.PointingHandCursor)
         self.backup_warning.hide()
         status = self.statusBar()
+        status.setStyleSheet(STATUS_STYLE)
         status.addWidget(self.studio_label)
         status.addWidget(self.actor_label)
         status.addPermanentWidget(self.backup_warning)

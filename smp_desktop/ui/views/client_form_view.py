@@ -80,7 +80,6 @@ class ClientFormView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientForm")
-        self.setStyleSheet(FORM_STYLE)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
 
@@ -117,6 +116,8 @@ class ClientFormView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self._buttons())
+        # Set once the widgets are in place: each widget added under a style sheet would be styled again.
+        self.setStyleSheet(FORM_STYLE)
 
     def make_read_only(self) -> None:
         """For a studio that cannot be written (for good: a reopened studio gets a new window): every field can be

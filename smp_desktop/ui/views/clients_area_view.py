@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from smp_desktop.ui.models.client_list_model import DATE_OF_BIRTH, EMAIL, NAME, PHONE
 from smp_desktop.ui.views.client_form_view import ClientFormView
 
-LIST_STYLE = """
-QLabel#listCount { color: palette(placeholder-text); padding: 2px 2px; }
-QLabel#placeholderTitle { font-size: 14pt; font-weight: 600; }
-QLabel#placeholderText { color: palette(placeholder-text); }
-"""
+# Each on its own label: a style sheet on the area would be applied to every widget of the client page under it, the
+# form's hundred editors included (a good part of building the window at start-up).
+COUNT_STYLE = "color: palette(placeholder-text); padding: 2px 2px;"
+PLACEHOLDER_TITLE_STYLE = "font-size: 14pt; font-weight: 600;"
+PLACEHOLDER_TEXT_STYLE = "color: palette(placeholder-text);"
 
 
 class ClientTable(QTableView):
@@ -45,7 +45,6 @@ class ClientTable(QTableView):
 class ClientsAreaView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(LIST_STYLE)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("clientsSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -89,6 +88,7 @@ class ClientsAreaView(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("listCount")
+        self.count_label.setStyleSheet(COUNT_STYLE)
 
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(10, 10, 6, 8)
@@ -119,8 +119,10 @@ class ClientsAreaView(QWidget):
         self.placeholder = QWidget()
         title = QLabel(self.tr("No client open"))
         title.setObjectName("placeholderTitle")
+        title.setStyleSheet(PLACEHOLDER_TITLE_STYLE)
         text = QLabel(self.tr("Pick a client from the list, or press Ctrl+N to add a new one."))
         text.setObjectName("placeholderText")
+        text.setStyleSheet(PLACEHOLDER_TEXT_STYLE)
         column = QVBoxLayout(self.placeholder)
         column.addStretch(1)
         text.setWordWrap(True)

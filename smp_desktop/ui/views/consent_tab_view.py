@@ -53,7 +53,8 @@ class ConsentTabView(QWidget):
 
         self.template = QComboBox()
         self.template.setObjectName("consentTemplate")
-        self.template.setMinimumContentsLength(34)
+        self.template.setMinimumContentsLength(24)
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sign_button = QPushButton(self.tr("Sign on screen…"))
         self.paper_button = QPushButton(self.tr("Attach signed paper…"))
         self.print_button = QPushButton(self.tr("Print form…"))
@@ -76,11 +77,14 @@ class ConsentTabView(QWidget):
         form_row = QHBoxLayout()
         form_row.addWidget(QLabel(self.tr("Form:")))
         form_row.addWidget(self.template, 1)
-        form_row.addWidget(self.sign_button)
-        form_row.addWidget(self.paper_button)
-        form_row.addWidget(self.print_button)
-        form_row.addWidget(self.blank_button)
+        # The form's actions on a row of their own: beside the form's name they made the page (and with it the whole
+        # client page, whose tabs share one width) too wide for the client list to show its date of birth column.
+        action_row = QHBoxLayout()
+        for button in (self.sign_button, self.paper_button, self.print_button, self.blank_button):
+            action_row.addWidget(button)
+        action_row.addStretch(1)
         consents_layout.addLayout(form_row)
+        consents_layout.addLayout(action_row)
         consents_layout.addWidget(self.table, 1)
         open_row = QHBoxLayout()
         open_row.addStretch(1)
