@@ -244,6 +244,14 @@ def verify(data_dir: Path, ledger_path: Path) -> list[str]:
     return problems
 
 
+def _confirmed_count(ledger: Path) -> int:
+    """Confirmation lines in the ledger so far (a line cut by a kill is never one: "done" comes before "state")."""
+    try:
+        return ledger.read_bytes().count(b'"done": true')
+    except FileNotFoundError:
+        return 0
+
+
 def crash_run(data_dir: Path, ledger: Path, run: int, rng: random.Random, *, most: float = 0.4) -> None:
     """Start a writer, let it write for a random moment (0 to `most` seconds), kill -9 it."""
     writer = subprocess.Popen(
@@ -315,19 +323,29 @@ class Writers:
         self._errors.seek(0)
         return self._errors.read()
 
-    def crash_run(self, data_dir: Path, ledger: Path, run: int, rng: random.Random, *, most: float = 0.4) -> None:
-        """As crash_run (the same draws from rng): a writer writes for a random moment (0 to `most` s), kill -9."""
+    def crash_run(self, data_dir: Path, ledger: Path, run: int, rng: random.Random, *, writes: int = 6) -> int:
+        """A writer is killed (kill -9) at a random moment of its work: once it has confirmed a random number of
+        writes (0 to `writes`), a random 0-50 ms later, wherever it then is (inside a write, between two, inside a
+        photo import). Counted in writes, not seconds, so that a loaded machine still gets as much written between
+        the kills. Returns how many writes it was let confirm."""
         assert self._parent.stdin is not None
+        done_before = _confirmed_count(ledger)
         self._parent.stdin.write(f"{data_dir}\t{ledger}\t{run}\t{rng.randrange(2**32)}\n")
         self._parent.stdin.flush()
         said = dict(self._line().partition(" ")[::2] for _ in range(2))  # "pid N" and "ready", in either order
         if "ready" not in said or "pid" not in said:
             raise RuntimeError(f"the writer did not start: {said} {self._stderr()}")
-        time.sleep(rng.uniform(0, most))
+        wanted, deadline = rng.randrange(writes + 1), time.monotonic() + 120
+        while _confirmed_count(ledger) - done_before < wanted:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the writer confirmed no more writes in 2 minutes: {self._stderr()}")
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, 0.05))
         os.kill(int(said["pid"]), signal.SIGKILL)  # no clean-up, no atexit, no flush
         ended = self._line()
         if ended != f"ended {-signal.SIGKILL}":  # it had ended before the kill
             raise RuntimeError(f"the writer stopped by itself ({ended}): {self._stderr()}")
+        return wanted
 
     def close(self) -> None:
         assert self._parent.stdin is not None and self._parent.stdout is not None

@@ -1,5 +1,5 @@
-"""Crash safety, for real: a writer process making mixed client writes is killed (kill -9) at random moments, 25
-times; after every kill the studio opens, passes its integrity and health checks, and holds every write the
+"""Crash safety, for real: a writer process making mixed client writes is killed (kill -9) at random moments of its
+work, 25 times; after every kill the studio opens, passes its integrity and health checks, and holds every write the
 writer had confirmed, exactly. The long loop (1,000 kills) is bench/crash_loop.py."""
 
 from __future__ import annotations
@@ -22,16 +22,17 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_confirmed(tmp_path: 
     data_dir, ledger = tmp_path / "studio", tmp_path / "ledger.jsonl"
     crash_writer.new_studio(data_dir)
     rng = random.Random(2026)
+    let_confirm = 0
     with crash_writer.Writers() as writers:
         for run in range(1, RUNS + 1):
-            writers.crash_run(data_dir, ledger, run, rng)
+            let_confirm += writers.crash_run(data_dir, ledger, run, rng)
             problems = crash_writer.verify(data_dir, ledger)
             assert problems == [], f"after kill {run}: {problems}"
     entries = crash_writer.read_ledger(ledger)
     confirmed = [e for e in entries if e.get("done")]
     kinds = {e["kind"] for e in confirmed}
     assert kinds == {"create", "update", "archive", "photo"}, "the loop must exercise every kind of write"
-    assert len(confirmed) > RUNS  # the writer really wrote between the kills (how much depends on the load: >1 a kill)
+    assert len(confirmed) >= let_confirm > RUNS * 3  # the writer really wrote between the kills
 
 
 def test_the_check_catches_a_lost_or_altered_write(tmp_path: Path) -> None:
@@ -59,7 +60,7 @@ def test_the_check_catches_a_lost_photo_and_a_stray_file(tmp_path: Path) -> None
     photos: dict[int, tuple[int, str]] = {}
     with crash_writer.Writers() as writers:
         for run in range(1, 6):  # until a photo import has been confirmed
-            writers.crash_run(data_dir, ledger, run, rng, most=0.8)
+            writers.crash_run(data_dir, ledger, run, rng, writes=12)
             photos, _ = crash_writer.expected_photos(crash_writer.read_ledger(ledger))
             if photos:
                 break
