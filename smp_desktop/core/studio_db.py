@@ -7,7 +7,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from smp_desktop.core.db import faults, health, migrate
 from smp_desktop.core.db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory, sqlite_url
 from smp_desktop.core.db.health import DamageKind, Diagnosis
 from smp_desktop.core.db.location import storage_warning
+from smp_desktop.core.db.start_check import record_clean_close, take_clean_close
 from smp_desktop.core.services.clients import ClientService
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.studio import StudioService
@@ -187,6 +188,9 @@ class OpenStudio:
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
         self.services = Services(self.sessions, engine, paths, today, read_only=self.read_only)
         self.last_upgrade: migrate.UpgradeResult | None = None
+        # When the studio's own SQLite file was last quick-checked (at this open, or trusted from a clean close):
+        # noted again when it closes, so that the next start may skip the check (core/db/start_check.py).
+        self.checked_at: datetime | None = None
 
     @property
     def read_only(self) -> bool:
@@ -194,6 +198,9 @@ class OpenStudio:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.checked_at is not None and not self.read_only:
+            record_clean_close(self.paths, self.checked_at)
+            self.checked_at = None  # a second close notes nothing (the first one's note still stands)
 
     def __enter__(self) -> OpenStudio:
         return self
@@ -232,7 +239,7 @@ def open_studio(
             log.warning("%s", warning)
     try:
         read_only = read_only_reason is not None
-        engine, result = _connect(paths, url, own_file=own_file, read_only=read_only, upgrade=upgrade)
+        engine, result, checked_at = _connect(paths, url, own_file=own_file, read_only=read_only, upgrade=upgrade)
     except migrate.DatabaseTooNew as exc:
         raise StudioOpenError(str(exc)) from exc
 
@@ -251,6 +258,7 @@ def open_studio(
         raise StudioOpenError(_explain(exc, paths)) from exc
     studio = OpenStudio(paths, engine, today=today, read_only_reason=read_only_reason, storage_warning=warning)
     studio.last_upgrade = result
+    studio.checked_at = checked_at
     return studio
 
 
@@ -314,18 +322,24 @@ def _read_only_reason(paths: StudioPaths) -> str | None:
 
 def _connect(
     paths: StudioPaths, url: str, *, own_file: bool, read_only: bool, upgrade: bool
-) -> tuple[Engine, migrate.UpgradeResult | None]:
+) -> tuple[Engine, migrate.UpgradeResult | None, datetime | None]:
+    """The engine, the upgrade's result and, for the studio's own file, when it was last quick-checked."""
     engine = make_engine(url, read_only=read_only)
+    checked_at = None
     try:
-        if own_file:  # the quick integrity check at start
-            with engine.connect() as connection:
-                problems = health.quick_check(connection)
-            if problems:
-                raise _damaged_after(engine, paths, problems)
+        if own_file:  # the quick integrity check at start, unless a clean close since the last one vouches for it
+            checked_at = None if read_only else take_clean_close(paths)
+            if checked_at is None:
+                with engine.connect() as connection:
+                    problems = health.quick_check(connection)
+                if problems:
+                    raise _damaged_after(engine, paths, problems)
+                checked_at = datetime.now(UTC)
         if upgrade and not read_only:
             if own_file:
-                return engine, migrate.upgrade(engine, None, back_up=lambda _: _back_up_before_upgrade(engine, paths))
-            return engine, migrate.upgrade(engine, paths.backups)  # another SQLite file: an online copy
+                upgraded = migrate.upgrade(engine, None, back_up=lambda _: _back_up_before_upgrade(engine, paths))
+                return engine, upgraded, checked_at
+            return engine, migrate.upgrade(engine, paths.backups), None  # another SQLite file: an online copy
         revision = migrate.check_not_newer(engine)
         if read_only and upgrade and revision is None:
             raise StudioOpenError(
@@ -337,7 +351,7 @@ def _connect(
                 f"The studio database {paths.database} must be upgraded to open in this version of SMP Desktop, but it "
                 "cannot be written. Open it from a folder you may write to, or with the version that saved it."
             )
-        return engine, None
+        return engine, None, checked_at
     except BaseException:
         engine.dispose()
         raise
