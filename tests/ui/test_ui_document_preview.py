@@ -4,6 +4,7 @@ document actions make a document and open it there (controllers/document_runner.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +239,59 @@ def test_a_document_action_builds_as_a_write_and_keeps_the_open_preview(
     assert len(handled) == 1 and len(reported) == 1
     preview.deleteLater()  # closed is not gone: the offscreen platform would keep it as the activated window
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_document_built_on_a_worker_thread_opens_on_the_gui_thread(qtbot: QtBot, pdf: bytes) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = BackgroundRunner(report_error=lambda error: pytest.fail(str(error)))
+    maker = DocumentRunner(parent, runner)
+    threads: list[object] = []
+
+    def build() -> GeneratedDocument:
+        threads.append(threading.current_thread())
+        return GeneratedDocument(pdf, "Νίκος - Aftercare.pdf", "Aftercare – Νίκος")
+
+    maker.make(build, finished=lambda: threads.append(threading.current_thread()))
+    assert maker.preview is None  # not yet: the build runs off the GUI thread
+    qtbot.waitUntil(lambda: maker.preview is not None, timeout=10000)
+    assert threads[0] is not threading.main_thread() and threads[1] is threading.main_thread()
+    preview = maker.preview
+    assert preview is not None and preview.suggested_name == "Νίκος - Aftercare.pdf"
+    qtbot.waitUntil(lambda: len(preview.page_labels) == 3, timeout=10000)
+    preview.close()
+    assert maker.preview is None
+    assert runner.wait(10000)
+    preview.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class HeldRunner(SynchronousRunner):
+    """Holds each job until `release()`: the worker's result arrives when the test says."""
+
+    def __init__(self, reported: list[Exception]) -> None:
+        super().__init__(report_error=reported.append)
+        self.held: list[tuple[Any, dict[str, Any]]] = []
+
+    def run(self, fn: Any, **kwargs: Any) -> Job:
+        self.held.append((fn, kwargs))
+        return Job(fn, on_done=lambda _r: None, on_error=None, on_progress=None, on_cancelled=None,
+                   cancellable=False, report_error=self.report_error)  # fmt: skip
+
+    def release(self) -> None:
+        held, self.held = self.held, []
+        for fn, kwargs in held:
+            super().run(fn, **kwargs)
+
+
+def test_pages_that_arrive_after_the_preview_was_closed_are_dropped(qtbot: QtBot, pdf: bytes) -> None:
+    reported: list[Exception] = []
+    runner = HeldRunner(reported)
+    dialog = show_document(None, pdf, "Zoë - Aftercare.pdf", "Aftercare – Zoë", runner=runner)
+    runner.release()  # the page sizes: the pages are laid out and their rendering asked for
+    assert len(dialog.page_labels) == 3
+    qtbot.waitUntil(lambda: bool(runner.held))  # the first pages' images are on their way
+    dialog.close()  # the person closes the preview before they arrive; it deletes itself
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    runner.release()
+    assert reported == []  # nothing reached a deleted dialog, no error box

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -215,7 +216,19 @@ class DocumentPreviewDialog(QDialog):
             except PreviewFailed as exc:
                 self._failed(exc)
             return
-        self._runner.run(lambda: page_sizes(pdf), on_done=self._show_pages, on_error=self._failed)
+        self._runner.run(
+            lambda: page_sizes(pdf), on_done=self._while_open(self._show_pages), on_error=self._while_open(self._failed)
+        )
+
+    def _while_open(self, handler: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A worker's result for the dialog, dropped if the dialog was closed and deleted meanwhile (closing the
+        preview while its pages render)."""
+
+        def deliver(value: Any) -> None:
+            if shiboken6.isValid(self):
+                handler(value)
+
+        return deliver
 
     def _show_pages(self, sizes: list[tuple[float, float]]) -> None:
         self._sizes = sizes
@@ -316,7 +329,9 @@ class DocumentPreviewDialog(QDialog):
         if self._runner is None:
             arrived(render_pages(pdf, wanted))
             return
-        self._runner.run(lambda: render_pages(pdf, wanted), on_done=arrived, on_error=failed)
+        self._runner.run(
+            lambda: render_pages(pdf, wanted), on_done=self._while_open(arrived), on_error=self._while_open(failed)
+        )
 
     def _got_pages(self, images: list[tuple[int, QImage]]) -> None:
         if not self.page_labels:
