@@ -43,6 +43,7 @@ from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.photo_data import PhotoImportOptions
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.background import SynchronousRunner
+from smp_desktop.ui.controllers.read_only_actions import read_only_note
 from smp_desktop.ui.controllers.removal_controller import RemovalController
 from smp_desktop.ui.views.removal_tab_view import RemovalTabView
 from smp_desktop.ui.workspace import Workspace, build_workspace
@@ -467,6 +468,7 @@ def test_a_read_only_studio_shows_plans_but_changes_nothing(
     for button in (view.new_button, view.save_button, view.delete_button, view.add_session_button):
         assert not button.isEnabled(), button.text()
     assert not view.preview_button.isEnabled()  # a document is audited as it is made: not in a read-only studio
+    assert view.preview_button.toolTip().endswith(read_only_note())  # and the button says so
 
 
 def test_a_broken_studio_rules_file_is_said_on_the_tab(
