@@ -13,14 +13,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smp_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
-from smp_desktop.core.backups import RestoreIncomplete, RestoreRefused, restore_studio
-from smp_desktop.core.backups.catalogue import backups_for_recovery
 from smp_desktop.core.studio_db import DatabaseDamaged, OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.resources import bundle_dir
 from smp_desktop.ui import error_report, startup_probe
 from smp_desktop.ui.background import BackgroundRunner, Runner, run_and_wait
-from smp_desktop.ui.dialogs.damaged_studio import DamagedStudioDialog
 from smp_desktop.ui.single_instance import InstanceGuard, instance_key
 from smp_desktop.ui.studio_session import StudioSession, ensure_studio, restored_message
 
@@ -77,7 +74,10 @@ def open_studio_at_start(
     while True:
         try:
             return open_studio(paths, url=database_url, today=today)
-        except DatabaseDamaged as damaged:
+        except DatabaseDamaged as damaged:  # (the recovery's modules load only when it is needed)
+            from smp_desktop.core.backups.catalogue import backups_for_recovery
+            from smp_desktop.ui.dialogs.damaged_studio import DamagedStudioDialog
+
             folder, backups = backups_for_recovery(paths.root, paths.backups)
             backup = DamagedStudioDialog(damaged, backups, folder).ask()
             if backup is None:
@@ -89,6 +89,8 @@ def open_studio_at_start(
 
 
 def _restore_after_damage(paths: StudioPaths, backup: Path, runner: Runner, damaged: DatabaseDamaged) -> None:
+    from smp_desktop.core.backups import RestoreIncomplete, RestoreRefused, restore_studio
+
     try:
         report = run_and_wait(
             runner,

@@ -22,7 +22,6 @@ from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.ui.background import Runner, run_and_wait
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
-from smp_desktop.ui.dialogs.first_run import FirstRunDialog
 from smp_desktop.ui.error_report import EXPLAINED_ERRORS
 from smp_desktop.ui.locale_format import format_date_time
 from smp_desktop.ui.workspace import Workspace, build_workspace, context_for
@@ -40,6 +39,8 @@ def ensure_studio(studio: OpenStudio, runner: Runner) -> bool:
     """True when the data folder holds a studio, after the first-run dialog if it had to create one."""
     if studio.services.studio.exists():
         return True
+    from smp_desktop.ui.dialogs.first_run import FirstRunDialog  # loaded only for a new studio
+
     dialog = FirstRunDialog(studio, runner)
     return dialog.exec() == QDialog.DialogCode.Accepted and dialog.actor is not None
 

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,11 +18,13 @@ from smp_desktop.core.backups import BackupRecord
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.backups import BackupService, RestoreRequest
 from smp_desktop.ui.background import Runner, run_and_wait, run_with_progress
-from smp_desktop.ui.controllers.backups_dialog_controller import BackupsDialogController
-from smp_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from smp_desktop.ui.error_report import EXPLAINED_ERRORS
 from smp_desktop.ui.locale_format import format_count
 from smp_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # the Backups window's modules load when it first opens
+    from smp_desktop.ui.controllers.backups_dialog_controller import BackupsDialogController
+    from smp_desktop.ui.dialogs.backups_dialog import BackupsDialog
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +167,9 @@ class BackupController(QObject):
 
     def open_backups(self) -> BackupsDialog:
         """File ▸ Backups…: a window-modal dialog; a restore chosen in it starts once it has closed."""
+        from smp_desktop.ui.controllers.backups_dialog_controller import BackupsDialogController
+        from smp_desktop.ui.dialogs.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog

@@ -6,7 +6,6 @@ from PySide6.QtCore import QObject
 
 from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.ui.background import Runner
-from smp_desktop.ui.dialogs import about, database_check
 from smp_desktop.ui.main_window import MainWindow
 
 
@@ -31,8 +30,13 @@ class MainWindowController(QObject):
     def _on_quit(self) -> None:
         self._window.close()
 
+    # The dialogs load when first asked for, not with the window.
     def _on_check_database(self) -> None:
+        from smp_desktop.ui.dialogs import database_check
+
         database_check.check_database(self._window, self._maintenance, self._runner)
 
     def _on_about(self) -> None:
+        from smp_desktop.ui.dialogs import about
+
         about.AboutDialog(self._window).exec()
