@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -116,8 +116,6 @@ class ClientFormView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self._buttons())
-        # Set once the widgets are in place: each widget added under a style sheet would be styled again.
-        self.setStyleSheet(FORM_STYLE)
 
     def make_read_only(self) -> None:
         """For a studio that cannot be written (for good: a reopened studio gets a new window): every field can be
@@ -137,6 +135,14 @@ class ClientFormView(QWidget):
             elif isinstance(widget, QPlainTextEdit):
                 widget.setReadOnly(True)
         self.scars.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The style sheet is set when the form is first shown (a client opened), in its place in the window: set
+        # earlier, every widget under it was styled again each time the form moved into its tab and window, and the
+        # form is not on screen at start-up anyway (issue #8's cold start).
+        if not self.styleSheet():
+            self.setStyleSheet(FORM_STYLE)
+        super().showEvent(event)
 
     # --- one or two columns, by the space there is -----------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
