@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +26,44 @@ from smp_desktop.paths import StudioPaths
 from tests.postgres_server import Server, running_server
 
 TODAY = date(2026, 11, 25)
+
+
+def _draw_each_scalp_photo_once() -> None:
+    """The drawn scalp photos (core/demo_photos.scalp_image: thousands of dots in Python, seconds for a large one)
+    are made once per run for each set of arguments; every later call gets a copy of the same picture. Installed
+    before the test modules import it, so that `from ... import scalp_image` gets this one too."""
+    import functools
+
+    from PIL import Image
+
+    from smp_desktop.core import demo_photos
+
+    drawn = functools.cache(demo_photos.scalp_image)
+
+    @functools.wraps(demo_photos.scalp_image)
+    def scalp_image(*args: Any, **kwargs: Any) -> Image.Image:
+        return drawn(*args, **kwargs).copy()
+
+    demo_photos.scalp_image = scalp_image  # type: ignore[assignment]
+
+
+_draw_each_scalp_photo_once()
+
+
+# Session fixtures that take seconds to build, and the xdist group of the tests that use them: under pytest-xdist
+# (installer/dev.py test runs `-n auto --dist loadgroup`) each group runs on one worker, which builds the fixture once.
+_SHARED_SETUPS = {"demo_template": "demo", "postgres": "postgres"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "xdist_group(name): tests pytest-xdist runs on one worker (with loadgroup)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        needs = [group for fixture, group in _SHARED_SETUPS.items() if fixture in getattr(item, "fixturenames", ())]
+        if needs:
+            item.add_marker(pytest.mark.xdist_group(needs[0]))
 
 
 @pytest.fixture(autouse=True)
@@ -84,11 +123,23 @@ def studio_paths(tmp_path: Path) -> StudioPaths:
     return StudioPaths(tmp_path / "studio")
 
 
+@pytest.fixture(scope="session")
+def new_studio_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new studio's data folder, made once per run as the app makes one (open_studio on an empty folder: the
+    folders, the SQLite file, every migration; then the studio and its owner created) and closed; never opened again,
+    only copied. Migrating an empty database takes a good part of a second; copying the folder, a few milliseconds."""
+    root = tmp_path_factory.mktemp("new-studio-template") / "studio"
+    with open_studio(StudioPaths(root), today=lambda: TODAY) as opened:
+        opened.services.studio.create("Test Studio", "Olivia Owner", country="GB")
+    return root
+
+
 @pytest.fixture
-def studio(studio_paths: StudioPaths) -> Iterator[OpenStudio]:
-    """An open studio on a real SQLite file, with the studio and its owner created."""
+def studio(studio_paths: StudioPaths, new_studio_template: Path) -> Iterator[OpenStudio]:
+    """An open studio on a real SQLite file, with the studio ("Test Studio", GB) and its owner (Olivia Owner)
+    created: a copy of new_studio_template, this test's own."""
+    shutil.copytree(new_studio_template, studio_paths.root)
     opened = open_studio(studio_paths, today=lambda: TODAY)
-    opened.services.studio.create("Test Studio", "Olivia Owner", country="GB")
     yield opened
     opened.close()
 
@@ -112,7 +163,7 @@ def make_client(studio: OpenStudio, owner: Actor):  # type: ignore[no-untyped-de
 
 # --- the demo studio, built once ------------------------------------------------------------------------------------
 
-DEMO_CLIENTS, DEMO_SEED = 300, 2026
+DEMO_CLIENTS, DEMO_SEED = 120, 2026
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-PORT = 54329
+# One server per test process: pytest-xdist's workers (PYTEST_XDIST_WORKER "gw0", "gw1", ...) each take their own port.
+PORT = 54329 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 
 
 class NoPostgres(RuntimeError):
