@@ -193,6 +193,13 @@ def cmd_run(app_args: list[str]) -> int:
     return run([venv_tool("smp-desktop"), *app_args])
 
 
+def parallel(pytest_args: list[str]) -> list[str]:
+    """pytest-xdist on every core (the suite takes half the time on two); the tests that share a slow session fixture
+    run on one worker (tests/conftest.py). `-n 0`, any other -n/--dist or `-p no:xdist` given is used instead."""
+    given = any(a.startswith(("-n", "--numprocesses", "--dist")) or a.endswith("no:xdist") for a in pytest_args)
+    return [] if given else ["-n", "auto", "--dist", "loadgroup"]
+
+
 def cmd_test(pytest_args: list[str]) -> int:
     set_up(for_tests=True)
     results: list[tuple[str, int]] = []
@@ -205,7 +212,7 @@ def cmd_test(pytest_args: list[str]) -> int:
 
     say("pytest")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    code = run([venv_tool("python"), "-m", "pytest", *pytest_args], env=env)
+    code = run([venv_tool("python"), "-m", "pytest", *parallel(pytest_args), *pytest_args], env=env)
     if code == 5:
         say("pytest collected no tests; that counts as a failure")
     results.append(("pytest", code))
