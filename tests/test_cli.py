@@ -444,14 +444,14 @@ def test_python_m_smp_desktop_runs_db_check(studio: OpenStudio, studio_paths: St
 
 
 def test_after_a_damaged_database_was_kept_aside_commands_point_to_restore(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    studio: OpenStudio, make_client, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from smp_desktop.core.db.health import keep_aside
-    from smp_desktop.paths import StudioPaths
 
-    data = tmp_path / "studio"
-    assert main(["--data-dir", str(data), "demo", "--clients", "5"]) == 0
-    keep_aside(StudioPaths(data))
+    make_client(first_name="Ana", last_name="Nowak")
+    studio.close()
+    data = studio.paths.root
+    keep_aside(studio.paths)
     capsys.readouterr()
     assert main(["--data-dir", str(data), "clients", "search", "a"]) == 1
     err = capsys.readouterr().err
@@ -459,13 +459,14 @@ def test_after_a_damaged_database_was_kept_aside_commands_point_to_restore(
 
 
 def test_a_storage_fault_is_printed_as_its_sentence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    studio: OpenStudio, make_client, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from smp_desktop.core.db.faults import DiskFull
     from smp_desktop.core.services import client_csv
 
-    data = tmp_path / "studio"
-    assert main(["--data-dir", str(data), "demo", "--clients", "3"]) == 0
+    make_client(first_name="Ana", last_name="Nowak")
+    studio.close()
+    data = studio.paths.root
     csv_file = tmp_path / "in.csv"
     csv_file.write_text("first_name,last_name\nNew,Person\n", encoding="utf-8")
 
