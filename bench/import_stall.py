@@ -5,7 +5,8 @@ The real path the Photos tab uses: `PhotosController.start_import` opens the imp
 file's preview loading), its Import button is clicked, `PhotoImportController` runs `PhotoService.import_files` on
 the real `BackgroundRunner` with progress and Cancel, and when it is done the gallery behind it reloads and makes
 the new photos' tiles. A 2 ms heartbeat `QTimer` on the GUI thread records the longest gap between its ticks, from
-the click until the gallery shows every photo. The photos are bench/photo_import.py's camera JPEGs (cached).
+the click until the gallery shows every photo and the thumbnails its tiles asked for. The photos are
+bench/photo_import.py's camera JPEGs (cached).
 
 Run alone: `.venv/bin/python bench/import_stall.py [--photos N] [--repeats N]`."""
 
@@ -112,6 +113,8 @@ def _import_once(files: list[Path], sampler: StallSampler | None = None) -> tupl
             dialog = importer.parent()
             finished: list[object] = []
             importer.finished.connect(finished.append)
+            thumbnails: set[int] = set()
+            controller.thumbnails.loaded.connect(thumbnails.add)
             for _ in range(50):  # the dialog shown, its first preview asked for: as the person sees it
                 app.processEvents()
                 time.sleep(0.002)
@@ -146,8 +149,11 @@ def _import_once(files: list[Path], sampler: StallSampler | None = None) -> tupl
                 if finished and controller.model.photo_count() >= len(files):
                     break  # the gallery behind the dialog shows the new photos
                 time.sleep(0.001)
-            settle = time.perf_counter() + 0.3  # the tiles' first thumbnails requested and painting
-            while time.perf_counter() < settle:
+            settle = time.perf_counter() + 0.3  # the new tiles ask for their thumbnails: until they are shown
+            deadline = settle + 60
+            while time.perf_counter() < settle or (
+                len(thumbnails) < controller.thumbnails.requests and time.perf_counter() < deadline
+            ):
                 app.processEvents()
                 time.sleep(0.001)
             heartbeat.stop()
