@@ -3,15 +3,18 @@ the recall letters (one page per client), with names in any script and user text
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from smp_desktop.core.domain import ScalpZone, SessionKind
 from smp_desktop.core.ink import LABEL_FIELDS, ContactChannel, ContactOutcome, LabelCheck
+from smp_desktop.core.models import AuditEvent
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.ink_data import LotDraft, LotRecord, ProductDraft
 from smp_desktop.core.services.session_data import SessionDraft, ZoneEntry
@@ -165,3 +168,18 @@ def test_the_recall_list_and_one_letter_per_client(studio: OpenStudio, owner: Ac
     out = tmp_path / "letters.pdf"
     studio.services.ink_documents.save(letters, out)
     assert out.read_bytes() == letters
+
+
+def test_the_recall_list_as_csv_is_recorded_in_the_audit_trail(studio: OpenStudio, owner: Actor, recorded) -> None:  # type: ignore[no-untyped-def]
+    """The CSV holds the clients' names and contact details, as the PDF list does: making it is audited too."""
+    lot, _, _ = recorded
+    studio.services.ink.recall(owner, lot.id, "Nickel above the limit", recalled_on=date(2026, 11, 20))
+    table, name = studio.services.ink_documents.recall_list_csv(owner, lot.id)
+    assert name == "Lot-SB-2407 - Recall-list - 2026-11-25.csv"
+    rows = list(csv.DictReader(io.StringIO(table.decode("utf-8-sig"))))
+    assert sorted(row["name"] for row in rows) == ["Zoë Łukasiewicz", "王伟"]
+    with studio.sessions() as session:
+        details = session.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == "export", AuditEvent.entity == "pigment_lot")
+        ).all()
+    assert any("recall list (CSV)" in str(detail) for detail in details)

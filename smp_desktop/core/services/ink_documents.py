@@ -24,6 +24,7 @@ from smp_desktop.core.documents.layout import Letterhead
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.ink import InkService
+from smp_desktop.core.services.ink_csv import recall_csv
 from smp_desktop.core.services.sessions import SessionService
 from smp_desktop.core.services.studio import StudioService
 
@@ -102,6 +103,16 @@ class InkDocuments:
         pdf = recall_letters_pdf(self.letterhead(), report, printed_on=self._today(), clients=clients)
         self._audit(actor, "pigment_lot", lot_id, "recall letters")
         return pdf, safe_file_name(f"Lot {report.lot.draft.lot_number}", "Recall letters", on=self._today())
+
+    def recall_list_csv(self, actor: Actor, lot_id: int) -> tuple[bytes, str]:
+        """The recall list as CSV (UTF-8 with a byte-order mark: `ink_csv.recall_csv`'s columns). It holds the clients'
+        names and contact details, so, like the PDF list, making it is recorded in the audit trail."""
+        report = self._ink.recall_report(actor, lot_id)
+        table = recall_csv(report)
+        self._audit(actor, "pigment_lot", lot_id, "recall list (CSV)")
+        return table, safe_file_name(
+            f"Lot {report.lot.draft.lot_number}", "Recall list", on=self._today(), extension="csv"
+        )
 
     @staticmethod
     def save(pdf: bytes, path: Path) -> None:

@@ -20,7 +20,7 @@ from smp_desktop.core.models.document import DocumentKind
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.errors import ValidationFailed
 from smp_desktop.core.services.ink import InkService, LotFilter
-from smp_desktop.core.services.ink_csv import CsvFileError, CsvImportFailed, recall_csv, write_csv
+from smp_desktop.core.services.ink_csv import CsvFileError, CsvImportFailed, write_csv
 from smp_desktop.core.services.ink_data import LotRecord, ProductRecord, RecallReport
 from smp_desktop.core.services.ink_documents import InkDocuments
 from smp_desktop.core.services.stored_documents import StoredDocumentService
@@ -57,7 +57,7 @@ class InkRegisterController(QObject):
         self._manage = actor.can(Permission.MANAGE_INK) and not read_only
         self._recall = actor.can(Permission.RECALL_LOTS) and not read_only
         self._contact = actor.can(Permission.LOG_RECALL_CONTACTS) and not read_only
-        self._audited = not read_only  # the lots' CSV and the recall PDFs record an audit event as they are made
+        self._audited = not read_only  # the lots' CSV and the recall list and letters record an audit event
         self._products: list[ProductRecord] = []
         self._lots: list[LotRecord] = []
         self.report: RecallReport | None = None
@@ -65,7 +65,12 @@ class InkRegisterController(QObject):
         self._connect()
         self._apply_permissions()
         if read_only:
-            explain_read_only(view.export_lots_button, view.export_recall_pdf_button, view.letters_button)
+            explain_read_only(
+                view.export_lots_button,
+                view.export_recall_csv_button,
+                view.export_recall_pdf_button,
+                view.letters_button,
+            )
 
     # --- loading --------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -132,8 +137,7 @@ class InkRegisterController(QObject):
         view.recall_table.setVisible(has)
         view.recall_details.setVisible(has)
         view.recall_empty.setVisible(not has)
-        view.export_recall_csv_button.setEnabled(has)
-        for button in (view.export_recall_pdf_button, view.letters_button):
+        for button in (view.export_recall_csv_button, view.export_recall_pdf_button, view.letters_button):
             button.setEnabled(has and self._audited)
         view.log_contact_button.setEnabled(has and self._contact)
         if not has:
@@ -359,10 +363,15 @@ class InkRegisterController(QObject):
         report = self.report
         if report is None:
             return
-        name = f"Recall {report.lot.draft.lot_number} clients.csv"
-        path = self._save_name(name, self.tr("CSV files (*.csv)"))
-        if path is not None:
-            self._write(lambda: write_csv(path, recall_csv(report)), None, then=lambda _r: None)
+        lot_id = report.lot.id
+
+        def made(result: tuple[bytes, str]) -> None:
+            table, name = result
+            path = self._save_name(name, self.tr("CSV files (*.csv)"))
+            if path is not None:
+                self._write(lambda: write_csv(path, table), None, then=lambda _r: None)
+
+        self._runner.run(lambda: self._documents.recall_list_csv(self._actor, lot_id), on_done=made)
 
     def _export_recall_pdf(self, *, letters: bool) -> None:
         report = self.report
