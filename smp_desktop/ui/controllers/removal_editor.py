@@ -21,6 +21,7 @@ from smp_desktop.core.services.removal_data import PigmentSource, RemovalPlanDra
 from smp_desktop.ui.controllers.removal_binding import fill_plan, fill_session, read_plan, read_session
 from smp_desktop.ui.locale_format import format_date, format_long_date
 from smp_desktop.ui.removal_wording import score_text, tr
+from smp_desktop.ui.views.form_widgets import FormSection
 from smp_desktop.ui.views.removal_tab_view import RemovalTabView
 
 
@@ -253,15 +254,7 @@ class RemovalPlanEditor(QObject):
         view = self._view
         self.clear_problems()
         if error is not None:
-            for section in (
-                view.plan_section,
-                view.assessment_section,
-                view.test_spot_section,
-                view.sessions_section,
-                view.pigment_section,
-                view.photo_section,
-                view.risks_section,
-            ):
+            for section in self._sections():
                 for name, label in section.errors.items():
                     message = error.for_field(name)
                     if message:
@@ -271,7 +264,16 @@ class RemovalPlanEditor(QObject):
 
     def clear_problems(self) -> None:
         view = self._view
-        for section in (
+        for section in self._sections():
+            for label in section.errors.values():
+                label.clear_message()
+        view.save_problems.clear()
+        view.save_problems.hide()
+
+    def _sections(self) -> tuple[FormSection, ...]:
+        """The plan's sections, each with its fields' error labels (`errors`)."""
+        view = self._view
+        return (
             view.plan_section,
             view.assessment_section,
             view.test_spot_section,
@@ -279,11 +281,7 @@ class RemovalPlanEditor(QObject):
             view.pigment_section,
             view.photo_section,
             view.risks_section,
-        ):
-            for label in section.errors.values():
-                label.clear_message()
-        view.save_problems.clear()
-        view.save_problems.hide()
+        )
 
 
 __all__ = ["RemovalPlanEditor"]
