@@ -194,10 +194,11 @@ def cmd_run(app_args: list[str]) -> int:
 
 
 def parallel(pytest_args: list[str]) -> list[str]:
-    """pytest-xdist on every core (the suite takes half the time on two); the tests that share a slow session fixture
-    run on one worker (tests/conftest.py). `-n 0`, any other -n/--dist or `-p no:xdist` given is used instead."""
+    """pytest-xdist on every core (the suite takes half the time on two), one test file per worker at a time (a file's
+    module fixtures and test order hold; tests/conftest.py). `-n 0`, any other -n/--dist or `-p no:xdist` given is
+    used instead."""
     given = any(a.startswith(("-n", "--numprocesses", "--dist")) or a.endswith("no:xdist") for a in pytest_args)
-    return [] if given else ["-n", "auto", "--dist", "loadgroup"]
+    return [] if given else ["-n", "auto", "--dist", "loadfile"]
 
 
 def cmd_test(pytest_args: list[str]) -> int:

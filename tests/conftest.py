@@ -50,20 +50,10 @@ def _draw_each_scalp_photo_once() -> None:
 _draw_each_scalp_photo_once()
 
 
-# Session fixtures that take seconds to build, and the xdist group of the tests that use them: under pytest-xdist
-# (installer/dev.py test runs `-n auto --dist loadgroup`) each group runs on one worker, which builds the fixture once.
-_SHARED_SETUPS = {"demo_template": "demo", "postgres": "postgres"}
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "xdist_group(name): tests pytest-xdist runs on one worker (with loadgroup)")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        needs = [group for fixture, group in _SHARED_SETUPS.items() if fixture in getattr(item, "fixturenames", ())]
-        if needs:
-            item.add_marker(pytest.mark.xdist_group(needs[0]))
+# Under pytest-xdist (installer/dev.py test runs `-n auto --dist loadfile`) each test file runs on one worker, so a
+# file's module fixtures and its tests' order hold; each worker builds the session fixtures (demo, PostgreSQL) once.
+# (`--dist loadgroup` is not used: pytest 9 names items by `_id`, and pytest-xdist 3.8 still renames `_nodeid` to
+# group them, so its groups are silently ignored.)
 
 
 @pytest.fixture(autouse=True)
