@@ -6,18 +6,21 @@ from __future__ import annotations
 import io
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMainWindow, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.domain import SessionKind
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.session_data import SessionDraft
 from smp_desktop.core.studio_db import OpenStudio
-from smp_desktop.ui.controllers.paperwork_controller import PaperworkController
+from smp_desktop.ui.background import Job, SynchronousRunner
+from smp_desktop.ui.controllers.paperwork_controller import PaperworkController, add_paperwork_action
 from smp_desktop.ui.workspace import Workspace
 from tests.ui.conftest import UI_TODAY
 
@@ -61,3 +64,44 @@ def test_tomorrows_paperwork_previews_and_prints(
     preview.close()
     dialog.day.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day).addDays(1))
     assert "No sessions are planned" in dialog.sessions.text() and not dialog.print_button.isEnabled()
+
+
+class _NotingRunner(SynchronousRunner):
+    """The synchronous runner, noting whether each job was asked for as a write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[bool] = []
+
+    def run(self, fn: Any, **kwargs: Any) -> Job:
+        self.writes.append(bool(kwargs.get("writes")))
+        return super().run(fn, **kwargs)
+
+
+def test_printing_the_paperwork_is_queued_with_the_other_writes(
+    qtbot: QtBot, studio: OpenStudio, owner: Actor, make_client
+) -> None:  # type: ignore[no-untyped-def]
+    """Making the packets records an audit event per client: the build runs on the runner's one writer thread."""
+    client = make_client(first_name="Nguyễn", last_name="Văn Đức")
+    tomorrow = UI_TODAY + timedelta(days=1)
+    at = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 10).astimezone()
+    studio.services.sessions.create(owner, client.id, SessionDraft(SessionKind.SESSION_1, at))
+    window = QMainWindow()
+    window.setMenuBar(QMenuBar())
+    window.menuBar().addMenu("&File")
+    qtbot.addWidget(window)
+    runner = _NotingRunner()
+    controller = add_paperwork_action(
+        window, studio.services.consents, studio.services.sessions, owner, runner, today=lambda: UI_TODAY
+    )
+    dialog = controller.open()
+    assert runner.writes == [False]  # reading the day's appointments
+    qtbot.mouseClick(dialog.print_button, LEFT)
+    assert runner.writes[1] is True  # the packets: a write
+    preview = controller.preview
+    assert preview is not None and "Văn Đức" in "\n".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(preview.pdf)).pages
+    )
+    assert dialog.print_button.isEnabled()  # given back once the build is over
+    preview.close()
+    dialog.close()

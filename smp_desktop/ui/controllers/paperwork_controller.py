@@ -1,12 +1,13 @@
 """File ▸ Print Day's Paperwork…: the day's planned sessions (SessionService.planned_between) and their pre-filled
-forms as one PDF (ConsentService.packets), previewed and printed through the shared preview dialog. `extra(entry)`
+forms as one PDF (ConsentService.packets), made as a write and previewed and printed like every document
+(controllers/document_runner.py). `extra(entry)`
 adds a PDF after each session's forms (the workspace passes the ink information sheet)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -14,10 +15,15 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.services.consents import ConsentService
+from smp_desktop.core.services.documents import GeneratedDocument
 from smp_desktop.core.services.sessions import SessionService
 from smp_desktop.ui.background import Runner
+from smp_desktop.ui.controllers.document_runner import DocumentRunner
 from smp_desktop.ui.controllers.read_only_actions import explain_read_only
 from smp_desktop.ui.dialogs.paperwork_dialog import PaperworkDialog
+
+if TYPE_CHECKING:
+    from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog
 
 
 class PaperworkController(QObject):
@@ -41,7 +47,7 @@ class PaperworkController(QObject):
         self._today = today
         self.extra = extra
         self.dialog: PaperworkDialog | None = None
-        self.preview: Any = None
+        self._maker = DocumentRunner(window, runner)
         self.action = QAction(self.tr("Print Day's &Paperwork…"), window)
         self.action.setObjectName("printPaperworkAction")
         self.action.triggered.connect(self.open)
@@ -64,31 +70,30 @@ class PaperworkController(QObject):
             latest_only="paperwork-day",
         )
 
+    @property
+    def preview(self) -> DocumentPreviewDialog | None:
+        """The paperwork's preview now open (tests drive it)."""
+        return self._maker.preview
+
     def _print(self, day: date) -> None:
         dialog = self.dialog
         if dialog is None:
             return
         appointments = list(dialog.appointments)
         dialog.print_button.setEnabled(False)
-        self._runner.run(
-            lambda: self._consents.packets(self._actor, appointments, day, extra=self.extra)[0],
-            on_done=lambda pdf: self._show(pdf, day),
-            on_error=self._failed,
-        )
-
-    def _show(self, pdf: bytes, day: date) -> None:
-        from smp_desktop.ui.dialogs.document_preview import show_document
-
-        if self.dialog is not None:
-            self.dialog.print_button.setEnabled(True)
         name = f"Paperwork {day.isoformat()}.pdf"
         title = self.tr("Paperwork for %1").replace("%1", f"{day:%A %d %B %Y}")
-        self.preview = show_document(self._window, pdf, name, title, runner=self._runner)
 
-    def _failed(self, error: Exception) -> None:
+        def build() -> GeneratedDocument:
+            pdf = self._consents.packets(self._actor, appointments, day, extra=self.extra)[0]
+            return GeneratedDocument(pdf, name, title)
+
+        # A write like every document: printing the day's forms records an audit event per client.
+        self._maker.make(build, finished=self._print_finished)
+
+    def _print_finished(self) -> None:
         if self.dialog is not None:
             self.dialog.print_button.setEnabled(True)
-        self._runner.report_error(error)
 
 
 def add_paperwork_action(
