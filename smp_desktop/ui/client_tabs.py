@@ -51,7 +51,7 @@ class ClientAreaTabs(BuiltLater):
 
     def controller(self, name: str) -> ClientTab | None:
         """The named tab's controller (built now if need be), or None when the actor has no such tab."""
-        return self.ensure().get(name)
+        return cast("ClientTab | None", self.part(name))
 
     @property
     def sessions(self) -> SessionsController | None:
@@ -66,5 +66,4 @@ class ClientAreaTabs(BuiltLater):
         return cast("HairlineController | None", self.controller("hairline"))
 
     def _on_client_changed(self, client_id: object) -> None:
-        if not self.built:
-            self.ensure()
+        self.ensure()  # the first client opened builds the tabs (then nothing more to do)

@@ -169,8 +169,6 @@ class MainWindow(QMainWindow):
         self.export_record_action = QAction(self.tr("Export &Record (PDF)…"), self)
         self.export_subject_action = QAction(self.tr("Export &Everything Held (ZIP)…"), self)
         self.export_many_action = QAction(self.tr("Export &Many Clients…"), self)
-        for action in (self.export_record_action, self.export_subject_action):
-            action.setEnabled(False)  # until a client is open (and the export commands built, after start-up)
         self.show_archived_action = QAction(self.tr("Show &Archived Clients"), self)
         self.show_archived_action.setCheckable(True)
         self.about_action = QAction(self.tr("&About %1").replace("%1", APP_NAME), self)

@@ -92,7 +92,7 @@ def build_workspace(
     context: StudioContext | None = None,
     today: Callable[[], date] = date.today,
     search_delay_ms: int = SEARCH_DELAY_MS,
-    defer_client_tabs: bool = True,
+    defer_client_tabs: bool = True,  # False: the client tabs and the menus' later commands are built at once
 ) -> Workspace:
     context = context or StudioContext()
     read_only = context.read_only_reason is not None

@@ -30,6 +30,7 @@ from smp_desktop.ui.dialogs import duplicates, unsaved_changes
 from smp_desktop.ui.dialogs.restore_confirm import RestoreConfirmation
 from smp_desktop.ui.studio_session import StudioSession
 from smp_desktop.ui.workspace import Workspace, build_workspace
+from tests.ui.runners import WriteNotingRunner
 
 # The day the studio fixture's services believe it is (tests/conftest.py TODAY); the window is told the same.
 UI_TODAY = date(2026, 11, 25)
@@ -158,8 +159,9 @@ def reported() -> list[Exception]:
 
 
 @pytest.fixture
-def runner(reported: list[Exception]) -> SynchronousRunner:
-    return SynchronousRunner(report_error=reported.append)
+def runner(reported: list[Exception]) -> WriteNotingRunner:
+    """The synchronous runner (which also notes which jobs were asked for as writes)."""
+    return WriteNotingRunner(report_error=reported.append)
 
 
 @pytest.fixture

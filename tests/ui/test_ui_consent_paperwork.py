@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
@@ -19,10 +18,10 @@ from smp_desktop.core.domain import SessionKind
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.session_data import SessionDraft
 from smp_desktop.core.studio_db import OpenStudio
-from smp_desktop.ui.background import Job, SynchronousRunner
 from smp_desktop.ui.controllers.paperwork_controller import PaperworkController, add_paperwork_action
 from smp_desktop.ui.workspace import Workspace
 from tests.ui.conftest import UI_TODAY
+from tests.ui.runners import WriteNotingRunner
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -66,18 +65,6 @@ def test_tomorrows_paperwork_previews_and_prints(
     assert "No sessions are planned" in dialog.sessions.text() and not dialog.print_button.isEnabled()
 
 
-class _NotingRunner(SynchronousRunner):
-    """The synchronous runner, noting whether each job was asked for as a write."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.writes: list[bool] = []
-
-    def run(self, fn: Any, **kwargs: Any) -> Job:
-        self.writes.append(bool(kwargs.get("writes")))
-        return super().run(fn, **kwargs)
-
-
 def test_printing_the_paperwork_is_queued_with_the_other_writes(
     qtbot: QtBot, studio: OpenStudio, owner: Actor, make_client
 ) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +77,7 @@ def test_printing_the_paperwork_is_queued_with_the_other_writes(
     window.setMenuBar(QMenuBar())
     window.menuBar().addMenu("&File")
     qtbot.addWidget(window)
-    runner = _NotingRunner()
+    runner = WriteNotingRunner()
     controller = add_paperwork_action(
         window, studio.services.consents, studio.services.sessions, owner, runner, today=lambda: UI_TODAY
     )

@@ -20,6 +20,7 @@ from smp_desktop.core.services.documents import GeneratedDocument
 from smp_desktop.ui.background import BackgroundRunner, Job, SynchronousRunner
 from smp_desktop.ui.controllers.document_runner import DocumentRunner
 from smp_desktop.ui.dialogs.document_preview import DocumentPreviewDialog, show_document
+from tests.ui.runners import WriteNotingRunner
 
 NAMES = ["Zoë Łukasiewicz", "Νίκος", "Дмитрий", "Nguyễn Văn Hùng", "محمد", "王伟", '<b>Ann & "Co"</b>']
 
@@ -196,25 +197,13 @@ def test_show_document_accepts_a_path(qtbot: QtBot, pdf: bytes, tmp_path: Path) 
     qtbot.waitUntil(lambda: 0 in dialog.rendered_pages())
 
 
-class RecordingRunner(SynchronousRunner):
-    """The synchronous runner, noting whether each job was asked for as a write."""
-
-    def __init__(self, reported: list[Exception]) -> None:
-        super().__init__(report_error=reported.append)
-        self.writes: list[bool] = []
-
-    def run(self, fn: Any, **kwargs: Any) -> Job:
-        self.writes.append(bool(kwargs.get("writes")))
-        return super().run(fn, **kwargs)
-
-
 def test_a_document_action_builds_as_a_write_and_keeps_the_open_preview(
     qtbot: QtBot, pdf: bytes, tmp_path: Path
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     reported: list[Exception] = []
-    runner = RecordingRunner(reported)
+    runner = WriteNotingRunner(report_error=reported.append)
     maker = DocumentRunner(parent, runner, save_folder=lambda: tmp_path)
     finished: list[str] = []
 

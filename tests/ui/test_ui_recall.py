@@ -29,6 +29,7 @@ from smp_desktop.ui.dialogs.lot_editor_dialog import LotEditorDialog
 from smp_desktop.ui.dialogs.recall_dialogs import ContactDialog, RecallLotDialog
 from smp_desktop.ui.models.ink_models import RECORD_ROLE
 from smp_desktop.ui.workspace import Workspace
+from tests.ui.runners import WriteNotingRunner
 
 LEFT = Qt.MouseButton.LeftButton
 CHECKS = dict.fromkeys(LABEL_FIELDS, LabelCheck.PRESENT)
@@ -126,6 +127,7 @@ def test_the_recall_screen(
     register,  # type: ignore[no-untyped-def]
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    runner: WriteNotingRunner,
 ) -> None:
     controller = open_register(workspace)
     view = controller.view
@@ -165,10 +167,13 @@ def test_the_recall_screen(
         return str(path), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    jobs_before = len(runner.writes)
     qtbot.mouseClick(view.letters_button, LEFT)
     qtbot.mouseClick(view.export_recall_pdf_button, LEFT)
     qtbot.mouseClick(view.export_recall_csv_button, LEFT)
     QApplication.processEvents()
+    # Each is made as a write (it names the clients: an audit event), then its file written: six writes.
+    assert runner.writes[jobs_before:] == [True] * 6
     letters, listing, table = saved
     reader = PdfReader(letters)
     assert len(reader.pages) == 2 and "Dear Zoë Łukasiewicz" in reader.pages[0].extract_text()

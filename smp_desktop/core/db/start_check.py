@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from datetime import UTC, datetime, timedelta
 
+from smp_desktop.core.photos.store import write_atomically
 from smp_desktop.paths import StudioPaths
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ CLEAN_CLOSE_FILE = "closed-cleanly.json"
 RECHECK_AFTER = timedelta(days=7)  # a studio open and closed every day is still checked once a week
 
 
-def take_clean_close(paths: StudioPaths, now: datetime | None = None) -> datetime | None:
+def take_clean_close(paths: StudioPaths) -> datetime | None:
     """When the database was last quick-checked, if the check can be trusted now (see the module's text); None when
     the check must run. The note is removed either way: from here on, only a clean close writes a new one."""
     marker = paths.root / CLEAN_CLOSE_FILE
@@ -57,10 +57,9 @@ def take_clean_close(paths: StudioPaths, now: datetime | None = None) -> datetim
         return None
     wal = paths.database.with_name(paths.database.name + "-wal")
     left_a_log = wal.exists() and wal.stat().st_size > 0
-    now = now or datetime.now(UTC)
     if checked_at.tzinfo is None or left_a_log or (stat.st_size, stat.st_mtime_ns) != (size, mtime_ns):
         return None
-    if not timedelta(0) <= now - checked_at < RECHECK_AFTER:
+    if not timedelta(0) <= datetime.now(UTC) - checked_at < RECHECK_AFTER:
         return None
     return checked_at
 
@@ -69,14 +68,9 @@ def record_clean_close(paths: StudioPaths, checked_at: datetime) -> None:
     """After the database was closed (its connections gone, the log merged into the file): note how the file is and
     when it was last checked, written atomically. A note that cannot be written only means a check at next start."""
     marker = paths.root / CLEAN_CLOSE_FILE
-    partial = marker.with_name(marker.name + ".partial")
     try:
         stat = paths.database.stat()
         note = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "checked_at": checked_at.isoformat()}
-        with open(partial, "w", encoding="utf-8") as handle:
-            json.dump(note, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, marker)
+        write_atomically(marker, json.dumps(note).encode("utf-8"))
     except OSError as exc:
         log.info("cannot note the clean close in %s: %s", marker, exc)

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from smp_desktop.core.models.studio import Setting, StaffMember, Studio
     from smp_desktop.core.models.treatment import SessionZone, TreatmentSession
 
-MODEL_MODULES = ("audit", "client", "consent", "document", "ink", "photo", "removal", "studio", "treatment")
 
 _WHERE: dict[str, str] = {
     "AuditEvent": "audit",
@@ -67,6 +66,9 @@ _WHERE: dict[str, str] = {
     "Studio": "studio",
     "TreatmentSession": "treatment",
 }
+
+
+MODEL_MODULES = tuple(sorted(set(_WHERE.values())))  # every model module, each named in _WHERE
 
 
 def all_tables() -> MetaData:

@@ -360,33 +360,32 @@ class InkRegisterController(QObject):
         self._open(dialog)
 
     def _export_recall_csv(self) -> None:
-        report = self.report
-        if report is None:
-            return
-        lot_id = report.lot.id
-
-        def made(result: tuple[bytes, str]) -> None:
-            table, name = result
-            path = self._save_name(name, self.tr("CSV files (*.csv)"))
-            if path is not None:
-                self._write(lambda: write_csv(path, table), None, then=lambda _r: None)
-
-        self._runner.run(lambda: self._documents.recall_list_csv(self._actor, lot_id), on_done=made)
+        self._export_recall(self._documents.recall_list_csv, self.tr("CSV files (*.csv)"), write_csv)
 
     def _export_recall_pdf(self, *, letters: bool) -> None:
+        make = self._documents.recall_letters if letters else self._documents.recall_list
+        self._export_recall(make, self.tr("PDF files (*.pdf)"), write_pdf)
+
+    def _export_recall(
+        self,
+        make: Callable[[Actor, int], tuple[bytes, str]],
+        pattern: str,
+        write: Callable[[Path, bytes], object],
+    ) -> None:
+        """The chosen recall's list or letters, made as a write (it names the clients, so making it records an audit
+        event), then saved where the person chooses."""
         report = self.report
         if report is None:
             return
         lot_id = report.lot.id
-        make = self._documents.recall_letters if letters else self._documents.recall_list
 
         def made(result: tuple[bytes, str]) -> None:
-            pdf, name = result
-            path = self._save_name(name, self.tr("PDF files (*.pdf)"))
+            data, name = result
+            path = self._save_name(name, pattern)
             if path is not None:
-                self._write(lambda: write_pdf(path, pdf), None, then=lambda _r: None)
+                self._write(lambda: write(path, data), None, then=lambda _r: None)
 
-        self._runner.run(lambda: make(self._actor, lot_id), on_done=made)
+        self._write(lambda: make(self._actor, lot_id), None, then=made)
 
     # --- CSV ------------------------------------------------------------------------------------------------
     def _import(self, *, products: bool) -> None:

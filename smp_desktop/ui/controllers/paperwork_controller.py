@@ -1,7 +1,7 @@
 """File ▸ Print Day's Paperwork…: the day's planned sessions (SessionService.planned_between) and their pre-filled
 forms as one PDF (ConsentService.packets), made as a write and previewed and printed like every document
-(controllers/document_runner.py). `extra(entry)`
-adds a PDF after each session's forms (the workspace passes the ink information sheet)."""
+(controllers/document_runner.py). `extra(entry)` adds a PDF after each session's forms (the workspace passes the
+ink information sheet)."""
 
 from __future__ import annotations
 

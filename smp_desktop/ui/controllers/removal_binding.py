@@ -33,12 +33,7 @@ def fill_plan(view: RemovalTabView, draft: RemovalPlanDraft, aftercare_keys: lis
         view.reason,
         view.method,
         view.status,
-        view.fitzpatrick,
-        view.kd_location,
-        view.kd_colours,
-        view.kd_amount,
-        view.kd_scarring,
-        view.kd_layering,
+        *view.score_inputs,
         view.test_spot_outcome,
         view.aftercare,
     )

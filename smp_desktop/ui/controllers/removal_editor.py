@@ -54,14 +54,7 @@ class RemovalPlanEditor(QObject):
     def _connect_signals(self) -> None:
         view = self._view
         view.method.currentIndexChanged.connect(self._on_method_changed)
-        for combo in (
-            view.fitzpatrick,
-            view.kd_location,
-            view.kd_colours,
-            view.kd_amount,
-            view.kd_scarring,
-            view.kd_layering,
-        ):
+        for combo in view.score_inputs:
             combo.currentIndexChanged.connect(self.update_score)
         view.test_spot_on.edited.connect(self.update_dates)
         view.photo_list.doubleClicked.connect(self._on_photo_double_clicked)

@@ -227,6 +227,10 @@ class RemovalTabView(QWidget):
         self.kd_layering = section.add_field(
             "kd_layering", self.tr("Layering"), ChoiceComboBox(list(Layering), with_points)
         )
+        # The six inputs of the Kirby-Desai score, in the scale's order.
+        self.score_inputs = (
+            self.fitzpatrick, self.kd_location, self.kd_colours, self.kd_amount, self.kd_scarring, self.kd_layering
+        )  # fmt: skip
         self.kd_score = QLabel()
         self.kd_score.setObjectName("kdScore")
         self.kd_score.setWordWrap(True)
