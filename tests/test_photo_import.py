@@ -323,3 +323,48 @@ def test_an_unexpected_fault_costs_one_file_not_the_batch(
     imported, rejected = ImportOutcome.IMPORTED, ImportOutcome.REJECTED
     assert [f.outcome for f in summary.files] == [imported, rejected, imported]
     assert summary.files[1].code == "photo_failed" and "unexpected error" in summary.files[1].reason
+
+
+def test_files_are_prepared_on_one_thread_per_core_plus_one_and_recorded_in_order(
+    studio: OpenStudio, owner: Actor, client_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A third file is prepared while two decode on a 2-core computer: the cores stay busy while one file's stored
+    copy waits for the disk (fsync)."""
+    import threading
+
+    from smp_desktop.core.photos import decode
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert importer.worker_count() == 3
+    monkeypatch.setattr(os, "cpu_count", lambda: 16)
+    assert importer.worker_count() == 4  # each file in flight holds its bytes twice: no more than four at once
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    real_prepare = decode.prepare
+    lock = threading.Lock()
+    running: list[int] = [0]
+    most: list[int] = [0]
+    all_three = threading.Barrier(3, timeout=10)
+
+    calls: list[int] = [0]
+
+    def prepare(data: bytes, **kwargs: object) -> object:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            calls[0] += 1
+            first_three = calls[0] <= 3
+        try:
+            if first_three:
+                all_three.wait()  # the first three files meet here only if three threads prepare at once
+            return real_prepare(data, **kwargs)  # type: ignore[arg-type]
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(decode, "prepare", prepare)
+    files = [photo_files.jpeg(tmp_path / f"{n}.jpg", image=photo_files.textured(40, 30, seed=n)) for n in range(7)]
+    _, summary = run_import(studio.services.photos, owner, files, PhotoImportOptions(client_id))
+
+    assert most[0] == 3
+    assert summary.imported == 7 and [f.source for f in summary.files] == files

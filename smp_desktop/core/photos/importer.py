@@ -141,5 +141,7 @@ def _megabytes(size: int) -> int:
 
 
 def worker_count() -> int:
-    """Two files at a time on two cores: one decodes while the other is hashed or written."""
-    return max(1, min(4, (os.cpu_count() or 2)))
+    """Files prepared at once: one per core to decode (Pillow lets go of the interpreter lock while it decodes),
+    plus one to keep the cores busy while another file waits for the disk (each stored copy is fsynced), at most
+    four (each file in flight holds its bytes and its clean copy in memory)."""
+    return max(2, min(4, (os.cpu_count() or 1) + 1))

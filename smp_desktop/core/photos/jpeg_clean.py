@@ -30,7 +30,8 @@ def strip_metadata(data: bytes) -> bytes:
     """The same JPEG with the metadata segments removed; raises NotAJpeg for a damaged or truncated stream."""
     if not data.startswith(SOI):
         raise NotAJpeg("it does not start like a JPEG")
-    out = [SOI]
+    out: list[bytes | memoryview] = [SOI]
+    view = memoryview(data)  # the image data is copied once, into the result, not sliced out first
     position = 2
     size = len(data)
     while True:
@@ -62,7 +63,7 @@ def strip_metadata(data: bytes) -> bytes:
             match = _SCAN_END.search(data, end)
             if match is None:
                 raise NotAJpeg("the file ends inside the image data")
-            out.append(data[position : match.start()])
+            out.append(view[position : match.start()])
             position = match.start()
             continue
         segment = _kept(marker, data[position:end])

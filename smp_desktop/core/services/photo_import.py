@@ -48,13 +48,13 @@ class PhotoImport:
         thumbnails: ThumbnailCache,
         to_record: Callable[[Photo], PhotoRecord],
         *,
-        workers: int,
+        workers: int | None = None,
     ) -> None:
         self._sessions = sessions
         self._store = store
         self._thumbnails = thumbnails
         self._to_record = to_record
-        self._workers = workers
+        self._workers = workers or importer.worker_count()
 
     def run(
         self,

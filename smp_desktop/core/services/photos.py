@@ -37,8 +37,11 @@ log = logging.getLogger(__name__)
 
 
 class PhotoService:
-    def __init__(self, sessions: sessionmaker[Session], photos: Path, cache: Path, *, workers: int = 2) -> None:
-        """photos: the store's folder (<data>/photos); cache: <data>/cache, thumbnails go in its thumbs/."""
+    def __init__(
+        self, sessions: sessionmaker[Session], photos: Path, cache: Path, *, workers: int | None = None
+    ) -> None:
+        """photos: the store's folder (<data>/photos); cache: <data>/cache, thumbnails go in its thumbs/.
+        workers: files prepared at once by an import (None: as many as the computer suits, see worker_count)."""
         self._sessions = sessions
         self._store = PhotoStore(photos)
         self._thumbnails = ThumbnailCache(cache / "thumbs")
