@@ -22,7 +22,6 @@ from smp_desktop.core.db.health import DamageKind, Diagnosis
 from smp_desktop.core.db.location import storage_warning
 from smp_desktop.core.db.start_check import record_clean_close, take_clean_close
 from smp_desktop.core.services.clients import ClientService
-from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.core.services.studio import StudioService
 from smp_desktop.paths import StudioPaths
 
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from smp_desktop.core.services.hairlines import HairlineService
     from smp_desktop.core.services.ink import InkService
     from smp_desktop.core.services.ink_documents import InkDocuments
+    from smp_desktop.core.services.maintenance import MaintenanceService
     from smp_desktop.core.services.photos import PhotoService
     from smp_desktop.core.services.removal_documents import RemovalPlanDocuments
     from smp_desktop.core.services.removals import RemovalService
@@ -70,21 +70,29 @@ class StudioInUse(StudioOpenError):
 class Services:
     """The services of one open studio, one of each, shared by every front door (window, CLI, benchmark).
 
-    Each is made on first use, with its module: opening a studio for the client list loads the client, studio and
-    maintenance services only, not the documents, ink, removal, consent and export code (and their tables' models),
-    which is most of the start-up's import time (issue #8's cold start). Making one is thread-safe (cached_property
-    holds a lock while it builds), so a worker thread may be the first to ask."""
+    Each is made on first use, with its module: opening a studio for the client list loads the client and studio
+    services only, not the maintenance (and the photo store it checks), documents, ink, removal, consent and export
+    code (and their tables' models), which is most of the start-up's import time (issue #8's cold start). Making one
+    is thread-safe (cached_property holds a lock while it builds), so a worker thread may be the first to ask."""
 
     def __init__(
         self, sessions: sessionmaker[Session], engine: Engine, paths: StudioPaths, today: Callable[[], date], *,
         read_only: bool,
     ) -> None:  # fmt: skip
         self._sessions = sessions
+        self._engine = engine
         self._paths = paths
         self._today = today
+        self._read_only = read_only
         self.studio = StudioService(sessions)
         self.clients = ClientService(sessions, today=today)
-        self.maintenance = MaintenanceService(engine, paths, read_only=read_only)
+
+    @cached_property
+    def maintenance(self) -> MaintenanceService:
+        """The database check and upgrade (and the photo store's reconciliation)."""
+        from smp_desktop.core.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self._engine, self._paths, read_only=self._read_only)
 
     @cached_property
     def hairlines(self) -> HairlineService:

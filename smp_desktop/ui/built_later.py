@@ -1,7 +1,9 @@
 """Parts of the main window built a moment after start-up: when the client list has shown its first page (plus
-`BUILD_AFTER_MS`), or at once when something needs them first. Start-up then pays only for the list and the profile
-form; the client page's other tabs (ui/client_tabs.py) and the menus' document, paperwork and export commands
-(ui/workspace.py) come with their modules a moment later, before anyone can reach them.
+`BUILD_AFTER_MS`), or at once when something needs them first. Start-up then pays only for the list; the profile
+form (ClientsController.form), the client page's other tabs (ui/client_tabs.py) and the menus' backup, document,
+paperwork and export commands (ui/workspace.py) come with their modules a moment later, before anyone can reach them.
+A menu opening builds them first (MainWindow.menus_about_to_show); so does a shortcut of one of their actions
+(`build_before`).
 
 The build function returns the parts by name; a part the actor may not use is None or left out."""
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 
 from smp_desktop.ui.controllers.clients_controller import ClientsController
 
@@ -43,6 +46,18 @@ class BuiltLater(QObject):
         self._built = build()
         self._after_build(self._built)
         return self._built
+
+    def build_before(self, *actions: QAction) -> None:
+        """Actions the window has from the start whose handlers are among the parts (Ctrl+B's Back Up Now): one
+        triggered before the parts exist (by its shortcut) builds them, then is triggered again for its handler."""
+        for action in actions:
+            action.triggered.connect(lambda _checked=False, action=action: self._build_then_trigger(action))
+
+    def _build_then_trigger(self, action: QAction) -> None:
+        if self.built:
+            return
+        self.ensure()  # the handler connected now is not called for the signal being sent: send it again
+        action.trigger()
 
     def part(self, name: str) -> object | None:
         """The named part (built now if need be), or None when there is no such part for this actor."""

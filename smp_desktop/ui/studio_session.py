@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from smp_desktop import APP_NAME
-from smp_desktop.core.backups import RestoreIncomplete, RestoreReport
-from smp_desktop.core.services.backups import RestoreRequest
 from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.ui.background import Runner, run_and_wait
@@ -25,6 +24,10 @@ from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
 from smp_desktop.ui.error_report import EXPLAINED_ERRORS
 from smp_desktop.ui.locale_format import format_date_time
 from smp_desktop.ui.workspace import Workspace, build_workspace, context_for
+
+if TYPE_CHECKING:  # the backup and restore modules load with the backup commands, after start-up
+    from smp_desktop.core.backups import RestoreReport
+    from smp_desktop.core.services.backups import RestoreRequest
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +197,8 @@ class StudioSession(QObject):
             self.studio = None
 
     def _tell_outcome(self, parent: QWidget, report: RestoreReport | None, error: Exception | None) -> None:
+        from smp_desktop.core.backups import RestoreIncomplete
+
         if report is not None:
             QMessageBox.information(parent, _tr("Backup restored"), restored_message(report))
         elif isinstance(error, RestoreIncomplete):

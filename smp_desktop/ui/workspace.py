@@ -6,17 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from smp_desktop.core.services.access import Actor
-from smp_desktop.core.services.backups import BackupService, RestoreRequest
+from smp_desktop.core.services.access import Actor, Permission
 from smp_desktop.core.studio_db import OpenStudio, Services
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.built_later import BuiltLater, Parts
 from smp_desktop.ui.client_tabs import ClientAreaTabs
-from smp_desktop.ui.controllers.backup_controller import BackupController
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_DELAY_MS
 from smp_desktop.ui.controllers.clients_controller import ClientActions, ClientsController
 from smp_desktop.ui.controllers.main_window_controller import MainWindowController
@@ -27,7 +25,9 @@ from smp_desktop.ui.views.notice_banner import NoticeBanner
 from smp_desktop.ui.window_state import WindowState
 
 if TYPE_CHECKING:
+    from smp_desktop.core.services.backups import BackupService, RestoreRequest
     from smp_desktop.ui.client_tabs import Built
+    from smp_desktop.ui.controllers.backup_controller import BackupController
     from smp_desktop.ui.controllers.export_controller import ExportController
     from smp_desktop.ui.controllers.hairline_controller import HairlineController
     from smp_desktop.ui.controllers.photos_controller import PhotosController
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 class StudioContext:
     """What the window needs to know of the open studio beyond its services (see `context_for`)."""
 
-    backups: BackupService | None = None
+    backups: Callable[[], BackupService] | None = None  # made when the backups are built (after the list shows)
     data_folder: Path | None = None
     read_only_reason: str | None = None
     storage_warning: str | None = None
@@ -46,8 +46,13 @@ class StudioContext:
 
 
 def context_for(studio: OpenStudio, restore: Callable[[RestoreRequest], None] | None = None) -> StudioContext:
+    def backups() -> BackupService:
+        from smp_desktop.core.services.backups import BackupService  # with the backup commands, after start-up
+
+        return BackupService.for_studio(studio)
+
     return StudioContext(
-        backups=BackupService.for_studio(studio),
+        backups=backups,
         data_folder=studio.paths.root,
         read_only_reason=studio.read_only_reason,
         storage_warning=studio.storage_warning,
@@ -61,13 +66,24 @@ class Workspace:
     clients_view: ClientsAreaView
     clients: ClientsController
     commands: MainWindowController
-    backups: BackupController | None = None
     read_only_banner: NoticeBanner | None = None
     storage_banner: NoticeBanner | None = None
     client_tabs: ClientAreaTabs | None = None
-    exports: ExportController | None = None
-    window_parts: BuiltLater | None = None  # the File menu's paperwork and document commands (built later)
+    # The menus' commands built after the list's first paint, or when a menu opens or one of their shortcuts is
+    # pressed (ui/built_later.py): backups, exports, and the File menu's paperwork and document commands.
+    window_parts: BuiltLater | None = None
     ink: InkArea | None = None  # the Ink register area (built when first shown)
+
+    @property
+    def backups(self) -> BackupController | None:
+        """File ▸ Back Up Now and Backups…, the automatic backups (built now if need be); None without backups."""
+        parts = self.window_parts
+        return cast("BackupController | None", parts.part("backups")) if parts is not None else None
+
+    @property
+    def exports(self) -> ExportController | None:
+        parts = self.window_parts
+        return cast("ExportController | None", parts.part("exports")) if parts is not None else None
 
     # The client page's other tabs, built on first use (see ui/client_tabs.py); None when the actor has no such tab.
     @property
@@ -198,12 +214,39 @@ def build_workspace(
     ink = add_ink_area(window, services, actor, runner, today=today, read_only=read_only)
 
     def build_window_parts() -> Parts:
-        # The File menu's paperwork, consent form and letterhead commands: imported and built after the list has
-        # painted (ui/built_later.py), or as soon as one of the menus opens.
+        # The menus' backup, export, paperwork, consent form and letterhead commands: imported and built after the
+        # list has painted (ui/built_later.py), or as soon as one of the menus opens or a shortcut of theirs is used.
         from smp_desktop.core.services.consent_packets import ink_sheets
+        from smp_desktop.ui.controllers.backup_controller import BackupController
         from smp_desktop.ui.controllers.consent_templates_controller import add_consent_templates_action
         from smp_desktop.ui.controllers.document_letterhead_controller import add_letterhead_action
+        from smp_desktop.ui.controllers.export_controller import ExportController
         from smp_desktop.ui.controllers.paperwork_controller import add_paperwork_action
+
+        backups = None
+        if context.backups is not None:
+            backups = BackupController(
+                window,
+                context.backups(),
+                actor,
+                runner,
+                read_only=read_only,
+                data_folder=context.data_folder,
+                restore=context.restore,
+            )
+            backups.start()
+        exports = ExportController(
+            window,
+            (window.export_record_action, window.export_subject_action, window.export_many_action),
+            lambda: clients.client_id,
+            lambda _client_id: clients.form.record.display_name if clients.form.record else "",
+            services.exports,
+            actor,
+            runner,
+            settings,
+            read_only=read_only,
+        )
+        clients.client_changed.connect(exports.client_changed)
 
         paperwork = add_paperwork_action(
             window,
@@ -217,26 +260,30 @@ def build_workspace(
         )
         templates = add_consent_templates_action(window, services.consents, actor, runner, read_only=read_only)
         letterhead = add_letterhead_action(window, services.client_documents, actor, runner, read_only=read_only)
-        return {"paperwork": paperwork, "consent_templates": templates, "letterhead": letterhead}
+        return {
+            "backups": backups,
+            "exports": exports,
+            "paperwork": paperwork,
+            "consent_templates": templates,
+            "letterhead": letterhead,
+        }
 
+    # Until the backup commands are built, what is known without them (BackupController then keeps these up to date).
+    if context.backups is None or read_only or not actor.can(Permission.MANAGE_DATABASE):
+        window.back_up_action.setEnabled(False)
+    if context.backups is None:
+        window.backups_action.setEnabled(False)
     window_parts = BuiltLater(window, clients, build_window_parts, defer=defer_client_tabs)
     window.menus_about_to_show.connect(window_parts.ensure)
-    from smp_desktop.ui.controllers.export_controller import ExportController
-
-    exports = ExportController(
-        window,
-        (window.export_record_action, window.export_subject_action, window.export_many_action),
-        lambda: clients.client_id,
-        lambda _client_id: clients.form.record.display_name if clients.form.record else "",
-        services.exports,
-        actor,
-        runner,
-        settings,
-        read_only=read_only,
+    window_parts.build_before(
+        window.back_up_action,
+        window.backups_action,
+        window.export_record_action,
+        window.export_subject_action,
+        window.export_many_action,
     )
-    clients.client_changed.connect(exports.client_changed)
     window.closing.connect(clients.save_state)
-    commands = MainWindowController(window, services.maintenance, runner)
+    commands = MainWindowController(window, lambda: services.maintenance, runner)
     read_only_banner = storage_banner = None
     if context.read_only_reason:
         read_only_banner = NoticeBanner(
@@ -250,33 +297,15 @@ def build_workspace(
             dismissible=True,
         )
         window.add_banner(storage_banner)
-    backups = None
-    if context.backups is not None:
-        backups = BackupController(
-            window,
-            context.backups,
-            actor,
-            runner,
-            read_only=read_only,
-            data_folder=context.data_folder,
-            restore=context.restore,
-        )
-    else:
-        window.back_up_action.setEnabled(False)
-        window.backups_action.setEnabled(False)
     clients.start()
-    if backups is not None:
-        backups.start()
     return Workspace(
         window,
         clients_view,
         clients,
         commands,
-        backups,
-        read_only_banner,
-        storage_banner,
-        client_tabs,
-        exports,
-        window_parts,
-        ink,
+        read_only_banner=read_only_banner,
+        storage_banner=storage_banner,
+        client_tabs=client_tabs,
+        window_parts=window_parts,
+        ink=ink,
     )

@@ -1,14 +1,52 @@
 """Verified backups of a studio (database + photos + documents), their rotation, and restoring one.
 
-Core only, no Qt: BackupService (smp_desktop.core.services.backups) is the front doors' way in."""
+Core only, no Qt: BackupService (smp_desktop.core.services.backups) is the front doors' way in.
 
-from smp_desktop.core.backups.catalogue import find_backup, list_backups
-from smp_desktop.core.backups.errors import BackupBusy, BackupFailed, RestoreIncomplete, RestoreRefused
-from smp_desktop.core.backups.manifest import BackupRecord, ChangeMarker, Verification
-from smp_desktop.core.backups.restore import RestoreReport, restore_studio
-from smp_desktop.core.backups.rotation import RotationPolicy, backups_to_keep, rotate
-from smp_desktop.core.backups.verify import verify_backup
-from smp_desktop.core.backups.writer import write_backup
+The names below load their module on first use (PEP 562), so that importing one of them (the error classes, which
+the app's error report knows from the start) does not load the writer, the verifier and the restore with it."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from smp_desktop.core.backups.catalogue import find_backup, list_backups
+    from smp_desktop.core.backups.errors import BackupBusy, BackupFailed, RestoreIncomplete, RestoreRefused
+    from smp_desktop.core.backups.manifest import BackupRecord, ChangeMarker, Verification
+    from smp_desktop.core.backups.restore import RestoreReport, restore_studio
+    from smp_desktop.core.backups.rotation import RotationPolicy, backups_to_keep, rotate
+    from smp_desktop.core.backups.verify import verify_backup
+    from smp_desktop.core.backups.writer import write_backup
+
+_WHERE = {
+    "find_backup": "catalogue",
+    "list_backups": "catalogue",
+    "BackupBusy": "errors",
+    "BackupFailed": "errors",
+    "RestoreIncomplete": "errors",
+    "RestoreRefused": "errors",
+    "BackupRecord": "manifest",
+    "ChangeMarker": "manifest",
+    "Verification": "manifest",
+    "RestoreReport": "restore",
+    "restore_studio": "restore",
+    "RotationPolicy": "rotation",
+    "backups_to_keep": "rotation",
+    "rotate": "rotation",
+    "verify_backup": "verify",
+    "write_backup": "writer",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # found directly next time
+    return value
+
 
 __all__ = [
     "BackupBusy",

@@ -22,7 +22,6 @@ import json
 import logging
 from datetime import UTC, datetime, timedelta
 
-from smp_desktop.core.photos.store import write_atomically
 from smp_desktop.paths import StudioPaths
 
 log = logging.getLogger(__name__)
@@ -67,6 +66,8 @@ def take_clean_close(paths: StudioPaths) -> datetime | None:
 def record_clean_close(paths: StudioPaths, checked_at: datetime) -> None:
     """After the database was closed (its connections gone, the log merged into the file): note how the file is and
     when it was last checked, written atomically. A note that cannot be written only means a check at next start."""
+    from smp_desktop.core.photos.store import write_atomically  # (at close: the photo store is not needed to start)
+
     marker = paths.root / CLEAN_CLOSE_FILE
     try:
         stat = paths.database.stat()

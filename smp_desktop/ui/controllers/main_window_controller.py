@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
-from smp_desktop.core.services.maintenance import MaintenanceService
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from smp_desktop.core.services.maintenance import MaintenanceService
+
 
 class MainWindowController(QObject):
-    def __init__(self, window: MainWindow, maintenance: MaintenanceService, runner: Runner) -> None:
+    def __init__(self, window: MainWindow, maintenance: Callable[[], MaintenanceService], runner: Runner) -> None:
+        """`maintenance` gives the service when the database check is asked for (its module is not needed before)."""
         super().__init__(window)
         self._window = window
         self._maintenance = maintenance
@@ -34,7 +40,7 @@ class MainWindowController(QObject):
     def _on_check_database(self) -> None:
         from smp_desktop.ui.dialogs import database_check
 
-        database_check.check_database(self._window, self._maintenance, self._runner)
+        database_check.check_database(self._window, self._maintenance(), self._runner)
 
     def _on_about(self) -> None:
         from smp_desktop.ui.dialogs import about

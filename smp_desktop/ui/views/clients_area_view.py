@@ -1,6 +1,12 @@
-"""The Clients area: search box and client list on the left, the open client's page on the right. Layout only."""
+"""The Clients area: search box and client list on the left, the open client's page on the right. Layout only.
+
+The client's page (the profile form and the tabs beside it) is built on first use (`form`, `client_tabs`): start-up
+shows the list and a placeholder, and the form's module and its hundred editors come a moment later
+(ClientsController builds them shortly after the list's first page, or at once when a client is opened)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -20,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from smp_desktop.ui.models.client_list_model import DATE_OF_BIRTH, EMAIL, NAME, PHONE
-from smp_desktop.ui.views.client_form_view import ClientFormView
+
+if TYPE_CHECKING:
+    from smp_desktop.ui.views.client_form_view import ClientFormView
 
 # Each on its own label: a style sheet on the area would be applied to every widget of the client page under it, the
 # form's hundred editors included (a good part of building the window at start-up).
@@ -34,8 +42,9 @@ class ClientTable(QTableView):
 
     def fit_columns(self) -> None:
         width = self.viewport().width()
-        self.setColumnHidden(EMAIL, width < 640)
-        self.setColumnHidden(DATE_OF_BIRTH, width < 360)
+        for column, hidden in ((EMAIL, width < 640), (DATE_OF_BIRTH, width < 360)):
+            if self.isColumnHidden(column) != hidden:  # (each change lays the header out again)
+                self.setColumnHidden(column, hidden)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -45,6 +54,8 @@ class ClientTable(QTableView):
 class ClientsAreaView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._form: ClientFormView | None = None
+        self._client_tabs: QTabWidget | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("clientsSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -130,22 +141,48 @@ class ClientsAreaView(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(label)
         column.addStretch(2)
-        self.form = ClientFormView()
-        # The client's page: the profile form first, then one tab per area that hangs off a client (sessions,
-        # photos, hairline design...). Areas add theirs with add_client_tab.
-        self.client_tabs = QTabWidget()
-        self.client_tabs.setObjectName("clientTabs")
-        self.client_tabs.setDocumentMode(True)
-        self.client_tabs.addTab(self.form, self.tr("Profile"))
         self.page_stack.addWidget(self.placeholder)
-        self.page_stack.addWidget(self.client_tabs)
         return self.page_stack
+
+    # --- the client's page, built on first use --------------------------------------------------------------
+    @property
+    def page_built(self) -> bool:
+        return self._client_tabs is not None
+
+    @property
+    def form(self) -> ClientFormView:
+        """The profile form (the client's page is built now if it is not yet)."""
+        self._build_page()
+        assert self._form is not None
+        return self._form
+
+    @property
+    def client_tabs(self) -> QTabWidget:
+        """The client's page: the profile form first, then one tab per area that hangs off a client (sessions,
+        photos, hairline design...). Areas add theirs with add_client_tab."""
+        self._build_page()
+        assert self._client_tabs is not None
+        return self._client_tabs
+
+    def _build_page(self) -> None:
+        if self._client_tabs is not None:
+            return
+        from smp_desktop.ui.views.client_form_view import ClientFormView  # with the page, after the list shows
+
+        self._form = ClientFormView()
+        self._client_tabs = QTabWidget()
+        self._client_tabs.setObjectName("clientTabs")
+        self._client_tabs.setDocumentMode(True)
+        self._client_tabs.addTab(self._form, self.tr("Profile"))
+        self.page_stack.addWidget(self._client_tabs)
 
     def add_client_tab(self, page: QWidget, title: str) -> int:
         """A tab on the client's page; it is enabled only while a saved client is open."""
         return self.client_tabs.addTab(page, title)
 
     def set_client_tabs_enabled(self, enabled: bool) -> None:
+        if not self.page_built:
+            return  # no page yet: its tabs are added (and set) when it is built
         for index in range(1, self.client_tabs.count()):
             self.client_tabs.setTabEnabled(index, enabled)
         if not enabled:
