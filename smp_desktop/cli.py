@@ -113,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(paths)
     if args.command is None:
+        from smp_desktop import start_gc
+
+        start_gc.pause()  # while the app loads and builds its window: ui/app.py resumes it (see start_gc)
         from smp_desktop.ui.app import run_app  # Qt is loaded only when the window is wanted
 
         return run_app(paths, url, sys.argv[:1])

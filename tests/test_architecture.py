@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +125,96 @@ def test_the_data_subject_export_walks_every_table_even_when_few_models_are_load
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     names = set(result.stdout.split())
     assert {"consent_record", "health_screening", "client_mix", "removal_plan", "photo", "treatment_session"} <= names
+
+
+# What the client list's first paint does without (issue #8's cold start): the profile form and its editors, the
+# backup, export and maintenance code, the notice banner, the other areas' services. Each comes a moment later.
+DEFERRED_AT_FIRST_PAINT = (
+    "smp_desktop.ui.views.client_form_view",
+    "smp_desktop.ui.controllers.client_form_controller",
+    "smp_desktop.ui.controllers.backup_controller",
+    "smp_desktop.ui.controllers.export_controller",
+    "smp_desktop.ui.views.notice_banner",
+    "smp_desktop.core.backups.writer",
+    "smp_desktop.core.backups.restore",
+    "smp_desktop.core.services.backups",
+    "smp_desktop.core.services.maintenance",
+    "smp_desktop.core.services.exports",
+    "smp_desktop.core.services.sessions",
+    "smp_desktop.core.models.photo",
+)
+
+# Run as the app is (cli.main), with the start-up probe's hook replaced by one that reports instead of quitting.
+FIRST_PAINT_SCRIPT = """
+import gc, json, sys
+from PySide6.QtCore import QTimer
+from smp_desktop import cli
+from smp_desktop.ui import startup_probe
+from smp_desktop.ui.built_later import BUILD_AFTER_MS
+
+DEFERRED = {deferred!r}
+seen = {{}}
+
+def install(workspace, app):
+    model, table = workspace.clients.list.model, workspace.clients_view.table
+
+    def first_paint():
+        if model.rowCount() == 0:
+            QTimer.singleShot(1, first_paint)
+            return
+        table.viewport().repaint()
+        seen["at_paint"] = {{
+            "loaded": sorted(m for m in DEFERRED if m in sys.modules),
+            "form": workspace.clients.form_built,
+            "page": workspace.clients_view.page_built,
+            "parts": workspace.window_parts.built,
+            "collector": gc.isenabled() and gc.get_freeze_count() > 0,
+            "search_focused": workspace.window.focusWidget() is workspace.clients_view.search_box,
+        }}
+        QTimer.singleShot(BUILD_AFTER_MS * 3, a_moment_later)
+
+    def a_moment_later():
+        seen["later"] = {{
+            "form": workspace.clients.form_built,
+            "parts": workspace.window_parts.built,
+            "backups": type(workspace.backups).__name__,
+            "search_focused": workspace.window.focusWidget() is workspace.clients_view.search_box,
+        }}
+        workspace.window.close()
+
+    QTimer.singleShot(0, first_paint)
+
+startup_probe.install_if_requested = install
+code = cli.main(["--data-dir", sys.argv[1]])
+print(json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def test_the_list_paints_before_the_form_and_the_menus_later_parts_which_follow_by_themselves(
+    studio: OpenStudio, owner: Actor, tmp_path: Path
+) -> None:
+    """A fresh app process, started as `smp-desktop` is: at the list's first paint the profile form, the backup,
+    export and maintenance code are not built or imported, the garbage collector (paused while the app loaded) runs
+    again, and the search box has the keyboard; a moment later the form and the menus' parts are there without
+    anyone asking, and the search box still has the keyboard."""
+    from smp_desktop.core.services.client_data import ClientDraft
+
+    studio.services.clients.create(owner, ClientDraft(first_name="Zoë", last_name="Łukasiewicz"))
+    studio.close()  # (the app opens it itself)
+    script = FIRST_PAINT_SCRIPT.format(deferred=DEFERRED_AT_FIRST_PAINT)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(studio.paths.root)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["at_paint"] == {
+        "loaded": [],
+        "form": False,
+        "page": False,
+        "parts": False,
+        "collector": True,
+        "search_focused": True,
+    }
+    assert seen["later"] == {"form": True, "parts": True, "backups": "BackupController", "search_focused": True}

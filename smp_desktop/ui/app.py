@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from smp_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from smp_desktop import APP_ID, APP_NAME, ORG_NAME, __version__, start_gc
 from smp_desktop.core.studio_db import DatabaseDamaged, OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.resources import bundle_dir
@@ -52,6 +52,7 @@ def run_app(paths: StudioPaths, database_url: str | None, argv: Sequence[str]) -
             return 0
         assert session.workspace is not None
         startup_probe.install_if_requested(session.workspace, app)
+        start_gc.resume()  # the window is built: what remains before the list paints allocates little
         return app.exec()
     finally:
         session.close()  # the backup on close, then the database closes
@@ -75,6 +76,7 @@ def open_studio_at_start(
         try:
             return open_studio(paths, url=database_url, today=today)
         except DatabaseDamaged as damaged:  # (the recovery's modules load only when it is needed)
+            start_gc.resume()  # a dialog follows, which may stay open
             from smp_desktop.core.backups.catalogue import backups_for_recovery
             from smp_desktop.ui.dialogs.damaged_studio import DamagedStudioDialog
 
@@ -84,6 +86,7 @@ def open_studio_at_start(
                 return None
             _restore_after_damage(paths, backup, runner, damaged)
         except StudioOpenError as exc:
+            start_gc.resume()
             QMessageBox.critical(None, APP_NAME, str(exc))
             return None
 

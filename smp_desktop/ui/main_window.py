@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +49,18 @@ QLabel#statusStudio { font-weight: 600; }
 QToolButton#backupWarning { border: none; padding: 0 8px; color: #9a5b00; font-weight: 600; }
 QToolButton#backupWarning:hover { text-decoration: underline; }
 """
+
+
+class StatusWarning(QToolButton):
+    """A warning in the status bar (the backups'), hidden until there is something to say. Its icon, the style's
+    warning sign, is fetched when it is first shown: the style's Python side (QStyle's enums) costs start-up ~15 ms."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.icon().isNull():
+            from PySide6.QtWidgets import QStyle
+
+            self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        super().showEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -205,10 +216,9 @@ class MainWindow(QMainWindow):
         self.actor_label = QLabel()
         self.count_label = QLabel()
         # Shown while the last good backup is missing or over a day old; clicking it opens the backups.
-        self.backup_warning = QToolButton()
+        self.backup_warning = StatusWarning()
         self.backup_warning.setObjectName("backupWarning")
         self.backup_warning.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.backup_warning.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.backup_warning.setCursor(Qt.CursorShape.PointingHandCursor)
         self.backup_warning.hide()
         status = self.statusBar()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from smp_desktop import APP_NAME
+from smp_desktop import APP_NAME, start_gc
 from smp_desktop.core.studio_db import OpenStudio, StudioOpenError, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.ui.background import Runner, run_and_wait
@@ -42,6 +42,7 @@ def ensure_studio(studio: OpenStudio, runner: Runner) -> bool:
     """True when the data folder holds a studio, after the first-run dialog if it had to create one."""
     if studio.services.studio.exists():
         return True
+    start_gc.resume()  # (paused while the app starts) the dialog may stay open for a while
     from smp_desktop.ui.dialogs.first_run import FirstRunDialog  # loaded only for a new studio
 
     dialog = FirstRunDialog(studio, runner)
@@ -157,6 +158,7 @@ class StudioSession(QObject):
         new_window.show()
         bring_to_front(new_window)
         window.retire()
+        start_gc.release_start_up()  # the old window, made at start-up, is garbage once Qt has deleted it
         self._tell_outcome(new_window, report, error)
 
     def close(self) -> None:

@@ -21,7 +21,6 @@ from smp_desktop.ui.controllers.main_window_controller import MainWindowControll
 from smp_desktop.ui.ink_area import InkArea, add_ink_area
 from smp_desktop.ui.main_window import MainWindow
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
-from smp_desktop.ui.views.notice_banner import NoticeBanner
 from smp_desktop.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from smp_desktop.ui.controllers.hairline_controller import HairlineController
     from smp_desktop.ui.controllers.photos_controller import PhotosController
     from smp_desktop.ui.controllers.sessions_controller import SessionsController
+    from smp_desktop.ui.views.notice_banner import NoticeBanner
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +285,8 @@ def build_workspace(
     window.closing.connect(clients.save_state)
     commands = MainWindowController(window, lambda: services.maintenance, runner)
     read_only_banner = storage_banner = None
+    if context.read_only_reason or context.storage_warning:  # (the banner's module loads only when one is shown)
+        from smp_desktop.ui.views.notice_banner import NoticeBanner
     if context.read_only_reason:
         read_only_banner = NoticeBanner(
             QCoreApplication.translate("Workspace", "Read-only"), context.read_only_reason, dismissible=False

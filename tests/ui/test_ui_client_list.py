@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.background import BackgroundRunner
+from smp_desktop.ui.controllers import clients_controller
 from smp_desktop.ui.controllers.client_list_controller import SEARCH_LIMIT
 from smp_desktop.ui.models.client_list_model import NAME, PAGE_SIZE, ClientIdRole, ListMode
 from smp_desktop.ui.workspace import Workspace, build_workspace
@@ -211,3 +213,57 @@ def test_search_with_the_real_threaded_runner(
         assert reported == []
     finally:
         runner.wait(5000)
+
+
+# --- the list first, the client's page a moment later (issue #8's cold start) --------------------------------------
+@pytest.fixture
+def before_the_form_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The person acts before the client page's timer has built it (the timer is put off past the test)."""
+    monkeypatch.setattr(clients_controller, "FORM_AFTER_MS", 3_600_000)
+
+
+def test_the_list_shows_before_the_client_page_is_built_and_a_click_builds_and_opens_it(
+    qtbot: QtBot,
+    make_client: Callable[..., object],
+    before_the_form_is_built: None,
+    open_workspace: Callable[[], Workspace],
+) -> None:
+    make_client(first_name="Zoë", last_name="Łukasiewicz")
+    workspace = open_workspace()
+    view, clients = workspace.clients_view, workspace.clients
+    assert shown_names(workspace) == ["Łukasiewicz, Zoë"]
+    assert not clients.form_built and not view.page_built  # the list is up; the page is not built yet
+    assert view.page_stack.currentWidget() is view.placeholder
+
+    rect = view.table.visualRect(clients.list.model.index(0, NAME))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    assert clients.form_built and view.page_built
+    assert view.page_stack.currentWidget() is view.client_tabs
+    assert view.client_tabs.currentWidget() is view.form
+    assert view.form.name_label.text() == "Zoë Łukasiewicz"
+    assert workspace.window.archive_action.isEnabled()  # the menu follows the form built just now
+
+
+def test_ctrl_n_before_the_client_page_is_built_builds_it_with_a_new_client(qtbot: QtBot, workspace: Workspace) -> None:
+    window, view = workspace.window, workspace.clients_view
+    assert not workspace.clients.form_built
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.clients.form_built
+    assert view.page_stack.currentWidget() is view.client_tabs
+    assert has_keyboard_focus(view.form.first_name)
+
+
+def test_the_client_page_is_built_by_itself_shortly_after_the_list_shows(
+    qtbot: QtBot, make_client: Callable[..., object], open_workspace: Callable[[], Workspace]
+) -> None:
+    """Built before anyone can pick a client, with the keyboard left in the search box."""
+    make_client(first_name="Νίκος", last_name="Παπαδόπουλος")
+    workspace = open_workspace()
+    assert shown_names(workspace) == ["Παπαδόπουλος, Νίκος"]
+    qtbot.waitUntil(lambda: workspace.clients.form_built)
+    view = workspace.clients_view
+    assert view.page_built and view.page_stack.currentWidget() is view.placeholder
+    assert has_keyboard_focus(view.search_box)
