@@ -30,7 +30,8 @@ from smp_desktop.ui.dialogs.photo_import_dialog import PhotoImportDialog
 from smp_desktop.ui.dialogs.photo_tags_dialog import PhotoTagsDialog
 from smp_desktop.ui.locale_format import format_count
 from smp_desktop.ui.models.photo_gallery_model import PhotoGalleryModel, SessionLabel
-from smp_desktop.ui.models.photo_thumbnails import ThumbnailCache
+from smp_desktop.ui.models.photo_thumbnails import ImageLoader, ThumbnailCache
+from smp_desktop.ui.views import photo_tile_delegate
 from smp_desktop.ui.views.clients_area_view import ClientsAreaView
 from smp_desktop.ui.views.photo_compare_view import PhotoCompareView
 from smp_desktop.ui.views.photo_gallery_view import PhotoGalleryView
@@ -39,6 +40,17 @@ from smp_desktop.ui.views.photo_viewer_window import PhotoViewerWindow
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.JPG *.JPEG *.PNG *.WEBP *.HEIC *.HEIF"
 LAST_FOLDER_KEY = "photos/last_folder"
 REPAINT_MS = 30
+
+
+def tile_loader(photos: PhotoLibrary, actor: Actor) -> ImageLoader:
+    """What the gallery's worker does for a tile: the photo's cached thumbnail (made from the stored photo the first
+    time), read and fitted to the tile. The record is the gallery's own, so a thumbnail already on disk costs no
+    database query; the service still checks that the actor may see photos before it answers."""
+
+    def load(photo: PhotoRecord, ratio: float) -> QImage:
+        return photo_tile_delegate.tile_picture(QImage(str(photos.thumbnail_of(actor, photo))), ratio)
+
+    return load
 
 
 class PhotosController(QObject):
@@ -56,8 +68,7 @@ class PhotosController(QObject):
         self._client_name = ""
         self._sessions: list[SessionLabel] = []
         self._stale = True
-        photos, actor = context.photos, context.actor
-        self.thumbnails = ThumbnailCache(runner, lambda photo_id: QImage(str(photos.thumbnail(actor, photo_id))), self)
+        self.thumbnails = ThumbnailCache(runner, tile_loader(context.photos, context.actor), self)
         self.model = PhotoGalleryModel(self.thumbnails, self)
         view.grid.setModel(self.model)
         # Thumbnails arriving repaint their tiles, a frame's worth at a time. Not dataChanged: a list view with

@@ -102,9 +102,10 @@ class PhotoGalleryModel(QAbstractListModel):
         repainting its tiles would soon bring the interpreter down."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def thumbnail(self, photo_id: int) -> QPixmap | None:
-        """The tile's thumbnail when it is ready (asked for in the background when it is not)."""
-        return self._thumbnails.pixmap(photo_id)
+    def thumbnail(self, photo: PhotoRecord, ratio: float | None = None) -> QPixmap | None:
+        """The tile's picture of the photo's thumbnail, at this pixel ratio, when it is ready (asked for in the
+        background when it is not)."""
+        return self._thumbnails.pixmap(photo, ratio)
 
     def thumbnail_failed(self, photo_id: int) -> bool:
         return self._thumbnails.failed(photo_id)
@@ -201,7 +202,7 @@ class PhotoGalleryModel(QAbstractListModel):
         if role == PhotoRole:
             return photo
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._thumbnails.pixmap(photo.id)
+            return self._thumbnails.pixmap(photo)
         if role == ThumbnailFailedRole:
             return self._thumbnails.failed(photo.id)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -1,5 +1,8 @@
 """Thumbnails for the gallery: asked for when an item is first painted, made or read off the GUI thread, kept here
-as pixmaps so scrolling back never waits. Only a QImage crosses threads; the QPixmap is made on the GUI thread."""
+as pixmaps so scrolling back never waits. Only a QImage crosses threads; the QPixmap is made on the GUI thread.
+
+What a worker hands back is the tile's picture: the thumbnail already fitted to the tile at the screen's pixel ratio
+(the loader is given the record and the ratio), so the GUI thread only turns it into a pixmap and blits it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from smp_desktop.core.services.photo_data import PhotoRecord
 from smp_desktop.ui.background import Runner
 
 log = logging.getLogger(__name__)
@@ -21,7 +25,9 @@ CACHE_LIMIT = 600
 # limit. The newest request goes first, so the tiles on screen after a scroll come before those scrolled past.
 IN_FLIGHT = 1
 
-ImageLoader = Callable[[int], QImage]  # photo id -> the thumbnail image; runs on a worker thread
+# (the photo's record, the screen's pixel ratio) -> the tile's picture of it; runs on a worker thread. The record is
+# the one the gallery shows, handed over on the GUI thread: the worker needs no database query to find its file.
+ImageLoader = Callable[[PhotoRecord, float], QImage]
 
 
 class ThumbnailCache(QObject):
@@ -33,19 +39,29 @@ class ThumbnailCache(QObject):
         self._load = load
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
         self._pending: set[int] = set()
-        self._queue: list[int] = []
+        self._queue: list[PhotoRecord] = []
         self._in_flight = 0
         self._failed: set[int] = set()
+        self._ratio = 1.0  # the pixel ratio the pictures kept were made for
         self.requests = 0  # how many thumbnails were asked of the workers (tests and the bench read it)
 
-    def pixmap(self, photo_id: int) -> QPixmap | None:
-        """The thumbnail if it is ready; otherwise None, and it is fetched in the background."""
+    @property
+    def ratio(self) -> float:
+        return self._ratio
+
+    def pixmap(self, photo: PhotoRecord, ratio: float | None = None) -> QPixmap | None:
+        """The photo's tile picture if it is ready; otherwise None, and it is fetched in the background. A new
+        pixel ratio (the window moved to another screen) has every picture made again at it."""
+        if ratio is not None and ratio != self._ratio:
+            self._ratio = ratio
+            self._pixmaps.clear()
+        photo_id = photo.id
         cached = self._pixmaps.get(photo_id)
         if cached is not None:
             self._pixmaps.move_to_end(photo_id)
             return cached
         if photo_id not in self._pending and photo_id not in self._failed:
-            self._request(photo_id)
+            self._request(photo)
         return None
 
     def failed(self, photo_id: int) -> bool:
@@ -56,27 +72,31 @@ class ThumbnailCache(QObject):
         self._pixmaps.pop(photo_id, None)
         self._failed.discard(photo_id)
 
-    def _request(self, photo_id: int) -> None:
-        self._pending.add(photo_id)
+    def _request(self, photo: PhotoRecord) -> None:
+        self._pending.add(photo.id)
         self.requests += 1
-        self._queue.append(photo_id)
+        self._queue.append(photo)
         self._start_next()
 
     def _start_next(self) -> None:
         if self._in_flight >= IN_FLIGHT or not self._queue:
             return
-        photo_id = self._queue.pop()  # the newest first
+        photo = self._queue.pop()  # the newest first
+        photo_id, ratio = photo.id, self._ratio
         self._in_flight += 1
         load = self._load
         self._runner.run(
-            lambda: load(photo_id),
-            on_done=lambda image: self._on_loaded(photo_id, image),
+            lambda: load(photo, ratio),
+            on_done=lambda image: self._on_loaded(photo_id, image, ratio),
             on_error=lambda error: self._on_failed(photo_id, error),
         )
 
-    def _on_loaded(self, photo_id: int, image: QImage) -> None:
+    def _on_loaded(self, photo_id: int, image: QImage, ratio: float = 1.0) -> None:
         self._finished_one()
         self._pending.discard(photo_id)
+        if ratio != self._ratio:  # made for the screen the window has left: asked for again when next painted
+            self.loaded.emit(photo_id)
+            return
         if image.isNull():
             self._on_failed(photo_id, ValueError("the thumbnail could not be read"))
             return

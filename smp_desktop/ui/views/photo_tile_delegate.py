@@ -1,12 +1,19 @@
 """How the gallery paints its items: a photo tile (thumbnail, title, date and consent badges) and a group's header
-that spans the row. A thumbnail still loading shows a quiet placeholder."""
+that spans the row. A thumbnail still loading shows a quiet placeholder.
+
+Painting a tile on the GUI thread is a handful of blits: the thumbnail's picture comes already fitted to the tile
+(`tile_picture`, run on the worker that read the thumbnail: QImage painting is thread-safe), and the placeholder, the
+badges and each title and date are drawn once into small pixmaps and reused. A worker busy in Python makes every
+Python step of the GUI thread wait for the interpreter lock, so a screenful of tiles drawn in Python on every scroll
+stalled the gallery; blits keep that step short."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from smp_desktop.core.services.photo_data import PhotoRecord
@@ -19,19 +26,45 @@ PADDING = 6
 CLINICAL_COLOUR = QColor("#2e7d4f")
 MARKETING_COLOUR = QColor("#2f5fb3")
 NO_CONSENT_COLOUR = QColor("#8a6d1f")
+TEXT_MARGIN = 4  # room above and below a line's box in its pixmap: tall accents (Ǻ, Ḯ) are not cut
+
+# The small pixmaps kept (titles and dates are few: views, sessions, days; badges and placeholders fewer still).
+PART_CACHE_LIMIT = 600
 
 
-TILE_CACHE_LIMIT = 400
+def fitted_size(size: QSize) -> QSize:
+    """The size a picture of this size is shown at in a tile's box (kept whole, as large as fits)."""
+    return size.scaled(QSize(THUMB_WIDTH, THUMB_HEIGHT), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def tile_picture(thumbnail: QImage, ratio: float) -> QImage:
+    """The thumbnail as its tile shows it: fitted to the tile's box at the screen's pixel ratio, smoothly scaled.
+    Made on the worker thread that read the thumbnail (QImage and QPainter on a QImage are thread-safe), so the GUI
+    thread's paint is one blit. A null image stays null (the tile then says the preview is unavailable)."""
+    if thumbnail.isNull():
+        return thumbnail
+    shown = fitted_size(thumbnail.size())
+    width, height = max(1, round(shown.width() * ratio)), max(1, round(shown.height() * ratio))
+    picture = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawImage(QRect(0, 0, shown.width(), shown.height()), thumbnail)
+    painter.end()
+    return picture
 
 
 class PhotoTileDelegate(QStyledItemDelegate):
-    """Each tile is drawn once into a pixmap and blitted afterwards: scrolling a long gallery, or thumbnails
-    arriving while it scrolls, repaints dozens of tiles a frame, and Python drawing code is too slow for that."""
+    """Tiles are put together from cached parts: the thumbnail's picture (fitted on a worker), the placeholder,
+    the badge row and the title and date lines (each drawn once). Scrolling a long gallery, or thumbnails arriving
+    while it scrolls, repaints dozens of tiles a frame, and Python drawing code is too slow for that."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
-        self._tiles: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._parts: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._line_heights: dict[str, int] = {}
 
     # --- sizes ----------------------------------------------------------------------------------------------
@@ -113,77 +146,78 @@ class PhotoTileDelegate(QStyledItemDelegate):
             painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(QRectF(rect), 6, 6)
-        model = self._view.model()
-        pixmap = model.thumbnail(photo.id) if isinstance(model, PhotoGalleryModel) else None
-        failed = pixmap is None and isinstance(model, PhotoGalleryModel) and model.thumbnail_failed(photo.id)
-        state = pixmap.cacheKey() if pixmap is not None else (-1 if failed else 0)
-        key = (photo, row.title, row.detail, state, option.font.key(), palette.cacheKey(), rect.size().toTuple())
-        tile = self._tiles.get(key)
-        if tile is None:
-            tile = self._render_tile(option, rect.size(), row, photo, pixmap, failed)
-            self._tiles[key] = tile
-            while len(self._tiles) > TILE_CACHE_LIMIT:
-                self._tiles.popitem(last=False)
-        else:
-            self._tiles.move_to_end(key)
-        painter.drawPixmap(rect.topLeft(), tile)
-
-    def _render_tile(
-        self,
-        option: QStyleOptionViewItem,
-        size: QSize,
-        row: GalleryRow,
-        photo: PhotoRecord,
-        pixmap: QPixmap | None,
-        failed: bool,
-    ) -> QPixmap:
         ratio = self._view.devicePixelRatioF()
-        tile = QPixmap(size * ratio)
-        tile.setDevicePixelRatio(ratio)
-        tile.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(tile)
+        model = self._view.model()
+        picture = model.thumbnail(photo, ratio) if isinstance(model, PhotoGalleryModel) else None
+        box = QRect(rect.left() + PADDING - 2, rect.top() + PADDING - 2, THUMB_WIDTH, THUMB_HEIGHT)
+        font, font_key, palette_key = option.font, option.font.key(), palette.cacheKey()
+        if picture is not None and not picture.isNull():
+            shown = picture.deviceIndependentSize().toSize()
+            image_rect = QRect(0, 0, shown.width(), shown.height())
+            image_rect.moveCenter(box.center())
+            painter.drawPixmap(image_rect, picture)
+        else:
+            failed = isinstance(model, PhotoGalleryModel) and model.thumbnail_failed(photo.id)
+            key = ("placeholder", failed, font_key, palette_key, ratio)
+            placeholder = self._part(key, lambda: self._placeholder(palette, ratio, failed=failed))
+            painter.drawPixmap(box.topLeft(), placeholder)
+            image_rect = box
+        badges = self._part(
+            ("badges", photo.clinical_consent, photo.marketing_consent, font_key, ratio),
+            lambda: self._badges(font, ratio, photo),
+        )
+        badges_size = badges.deviceIndependentSize()
+        corner = QPoint(image_rect.left() + 5, image_rect.bottom() - 5 - round(badges_size.height()))
+        if corner.x() + badges_size.width() > rect.right() + 1:
+            painter.setClipRect(rect)  # a very narrow photo: the badges stay inside the tile
+        painter.drawPixmap(corner, badges)
+
+        line = self._line_height(font)
+        width = rect.right() + 1 - box.left()
+        title = self._part(
+            ("title", row.title, font_key, palette_key, ratio),
+            lambda: self._line(row.title, font, palette, ratio, width, bold=True),
+        )
+        painter.drawPixmap(box.left(), box.bottom() + PADDING - TEXT_MARGIN, title)
+        if row.detail:
+            detail = self._part(
+                ("detail", row.detail, font_key, palette_key, ratio),
+                lambda: self._line(row.detail, font, palette, ratio, width, bold=False),
+            )
+            painter.drawPixmap(box.left(), box.bottom() + PADDING + line - TEXT_MARGIN, detail)
+
+    # --- the parts, drawn once ------------------------------------------------------------------------------
+    def _part(self, key: tuple[object, ...], draw: Callable[[], QPixmap]) -> QPixmap:
+        part = self._parts.get(key)
+        if part is None:
+            part = self._parts[key] = draw()
+            while len(self._parts) > PART_CACHE_LIMIT:
+                self._parts.popitem(last=False)
+        return part
+
+    @staticmethod
+    def _canvas(width: float, height: float, ratio: float) -> tuple[QPixmap, QPainter]:
+        canvas = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+        canvas.setDevicePixelRatio(ratio)
+        canvas.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(canvas)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        palette = option.palette
-        box = QRect(PADDING - 2, PADDING - 2, THUMB_WIDTH, THUMB_HEIGHT)
-        if pixmap is not None and not pixmap.isNull():
-            shown = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, shown.width(), shown.height())
-            target.moveCenter(box.center())
-            painter.drawPixmap(target, pixmap)
-            image_rect = target
-        else:
-            self._paint_placeholder(painter, box, palette, failed=failed)
-            image_rect = box
-        self._paint_badges(painter, option, image_rect, photo)
+        return canvas, painter
 
-        metrics = QFontMetrics(option.font)
-        text_rect = QRect(box.left(), box.bottom() + PADDING, box.width(), metrics.height())
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(bold)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title = QFontMetrics(bold).elidedText(row.title, Qt.TextElideMode.ElideRight, box.width())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            text_rect.translated(0, metrics.height()),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            row.detail,
-        )
-        painter.end()
-        return tile
-
-    def _paint_placeholder(self, painter: QPainter, box: QRect, palette: QPalette, *, failed: bool) -> None:
+    def _placeholder(self, palette: QPalette, ratio: float, *, failed: bool) -> QPixmap:
+        canvas, painter = self._canvas(THUMB_WIDTH, THUMB_HEIGHT, ratio)
+        box = QRect(0, 0, THUMB_WIDTH, THUMB_HEIGHT)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Midlight))
         painter.drawRoundedRect(QRectF(box), 4, 4)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         text = self.tr("Preview unavailable") if failed else self.tr("Loading…")
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        return canvas
 
-    def _paint_badges(self, painter: QPainter, option: QStyleOptionViewItem, image: QRect, photo: PhotoRecord) -> None:
+    def _badges(self, base: QFont, ratio: float, photo: PhotoRecord) -> QPixmap:
         badges: list[tuple[str, QColor]] = []
         tr = self.tr
         if photo.clinical_consent:
@@ -192,19 +226,40 @@ class PhotoTileDelegate(QStyledItemDelegate):
             badges.append((tr("Marketing"), MARKETING_COLOUR))
         if not badges:
             badges.append((tr("No consent"), NO_CONSENT_COLOUR))
-        font = QFont(option.font)
+        font = QFont(base)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         font.setWeight(QFont.Weight.DemiBold)
         metrics = QFontMetrics(font)
+        widths = [metrics.horizontalAdvance(text) + 10 for text, _ in badges]
+        height = metrics.height() + 2
+        canvas, painter = self._canvas(sum(widths) + 4 * (len(widths) - 1), height, ratio)
         painter.setFont(font)
-        x = image.left() + 5
-        bottom = image.bottom() - 5
-        for text, colour in badges:
-            width = metrics.horizontalAdvance(text) + 10
-            pill = QRectF(x, bottom - metrics.height() - 2, width, metrics.height() + 2)
+        x = 0
+        for (text, colour), width in zip(badges, widths, strict=True):
+            pill = QRectF(x, 0, width, height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(pill, 4, 4)
             painter.setPen(QColor("white"))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 4
+        painter.end()
+        return canvas
+
+    def _line(self, text: str, base: QFont, palette: QPalette, ratio: float, width: int, *, bold: bool) -> QPixmap:
+        """A title (bold, cut with … to the box's width) or a date line, with TEXT_MARGIN above and below."""
+        font = QFont(base)
+        if bold:
+            font.setWeight(QFont.Weight.DemiBold)
+        height = QFontMetrics(base).height()
+        canvas, painter = self._canvas(width, height + 2 * TEXT_MARGIN, ratio)
+        painter.setFont(font)
+        role = QPalette.ColorRole.Text if bold else QPalette.ColorRole.PlaceholderText
+        painter.setPen(palette.color(role))
+        if bold:
+            text = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, THUMB_WIDTH)
+        painter.drawText(
+            QRect(0, TEXT_MARGIN, THUMB_WIDTH, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        )
+        painter.end()
+        return canvas

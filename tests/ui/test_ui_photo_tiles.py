@@ -1,0 +1,187 @@
+"""The gallery's tiles and their thumbnails: the picture a tile shows is fitted on the worker that read the
+thumbnail, a thumbnail already on disk is answered from the gallery's own record without a database query, the
+service's permission check still stands in front of the disk cache, a damaged stored photo gives a clear
+placeholder, and a change of the screen's pixel ratio has the pictures made again at it."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from photo_helpers import import_photo, shoot
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QColor, QImage, QPalette
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from smp_desktop.core.domain import PhotoView, StaffRole
+from smp_desktop.core.services.access import Actor
+from smp_desktop.core.services.client_data import ClientRecord
+from smp_desktop.core.services.photo_data import PhotoRecord
+from smp_desktop.core.studio_db import OpenStudio
+from smp_desktop.ui.background import BackgroundRunner, SynchronousRunner
+from smp_desktop.ui.controllers.photo_library import PhotoContext
+from smp_desktop.ui.controllers.photos_controller import PhotosController, tile_loader
+from smp_desktop.ui.models.photo_thumbnails import ThumbnailCache
+from smp_desktop.ui.views import photo_tile_delegate
+from smp_desktop.ui.views.photo_gallery_view import PhotoGalleryView
+from smp_desktop.ui.views.photo_tile_delegate import THUMB_HEIGHT, THUMB_WIDTH
+
+
+@pytest.fixture
+def shots(
+    studio: OpenStudio, owner: Actor, make_client: Callable[..., ClientRecord], tmp_path: Path
+) -> tuple[ClientRecord, list[PhotoRecord]]:
+    """Three photos of Nguyễn Văn Hùng: two taken across (4:3), one held upright (3:4)."""
+    client = make_client(first_name="Hùng", last_name="Nguyễn Văn")
+    records = []
+    for n, view in enumerate((PhotoView.FRONT_HAIRLINE, PhotoView.TOP, PhotoView.CROWN), start=1):
+        path = shoot(tmp_path / "camera", f"IMG_{n}.jpg", view, datetime(2025, 11, n, 10), density=0.3 * n, seed=n)
+        if view is PhotoView.CROWN:  # upright: 360 × 480
+            from PIL import Image
+
+            with Image.open(path) as image:
+                image.transpose(Image.Transpose.ROTATE_90).save(path, quality=88)
+        records.append(import_photo(studio, owner, client.id, path, view))
+    return client, records
+
+
+@pytest.fixture
+def statements(studio: OpenStudio) -> Iterator[list[str]]:
+    """Every SQL statement the studio's engine runs from now on."""
+    ran: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        ran.append(statement)
+
+    event.listen(studio.engine, "before_cursor_execute", note)
+    yield ran
+    event.remove(studio.engine, "before_cursor_execute", note)
+
+
+def gallery_on(
+    qtbot: QtBot, studio: OpenStudio, actor: Actor, runner: Any, settings: QSettings, client_id: int
+) -> tuple[PhotosController, PhotoGalleryView]:
+    view = PhotoGalleryView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    context = PhotoContext(studio.services.photos, actor, lambda _id: "Hùng")
+    controller = PhotosController(view, context, runner, settings)
+    view.show()
+    controller.set_client(client_id)
+    return controller, view
+
+
+def test_thumbnails_on_disk_are_answered_without_a_database_query(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    runner: SynchronousRunner,
+    settings: QSettings,
+    shots: tuple[ClientRecord, list[PhotoRecord]],
+    statements: list[str],
+) -> None:
+    client, records = shots
+    controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
+    assert controller.model.photo_count() == 3 and statements  # the list itself is read from the database
+    statements.clear()
+    view.grid.grab()  # paints the tiles: each asks for its thumbnail (made at import, so on disk)
+    assert controller.thumbnails.requests == 3
+    assert all(controller.thumbnails.pixmap(record) is not None for record in records)
+    assert statements == []
+
+
+def test_tile_pictures_are_fitted_on_the_worker_thread(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    settings: QSettings,
+    shots: tuple[ClientRecord, list[PhotoRecord]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client, records = shots
+    made_on: list[threading.Thread] = []
+    fit = photo_tile_delegate.tile_picture
+
+    def spy(thumbnail: QImage, ratio: float) -> QImage:
+        made_on.append(threading.current_thread())
+        return fit(thumbnail, ratio)
+
+    monkeypatch.setattr(photo_tile_delegate, "tile_picture", spy)
+    shutil.rmtree(studio.paths.cache / "thumbs")  # made from the stored photos, as on a new computer
+    runner = BackgroundRunner(report_error=lambda error: pytest.fail(str(error)))
+    controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
+    qtbot.waitUntil(lambda: controller.model.photo_count() == 3)
+    view.grid.viewport().repaint()
+    qtbot.waitUntil(lambda: all(controller.thumbnails.pixmap(record) is not None for record in records))
+    runner.wait()
+    assert len(made_on) == 3 and threading.main_thread() not in made_on
+    across, upright = controller.thumbnails.pixmap(records[0]), controller.thumbnails.pixmap(records[2])
+    assert across is not None and upright is not None
+    # What reaches the GUI thread is already the tile's size: it is blitted, never scaled there.
+    assert across.deviceIndependentSize().toSize() == QSize(THUMB_WIDTH, THUMB_HEIGHT)
+    assert upright.deviceIndependentSize().toSize() == QSize(103, THUMB_HEIGHT)  # 192 × 256 fitted
+    # The thumbnails were made again, one per photo, in the cache on disk.
+    assert len(list((studio.paths.cache / "thumbs").rglob("*.jpg"))) == 3
+
+
+def test_no_thumbnail_is_read_or_made_for_an_actor_who_may_not_see_photos(
+    qtbot: QtBot, studio: OpenStudio, runner: SynchronousRunner, shots: tuple[ClientRecord, list[PhotoRecord]]
+) -> None:
+    _, records = shots
+    reception = Actor(studio.services.studio.owner().staff_id, "Rita Reception", StaffRole.RECEPTION)
+    thumbs = studio.paths.cache / "thumbs"
+    on_disk = sorted(thumbs.rglob("*.jpg"))
+    assert len(on_disk) == 3
+    on_disk[0].unlink()  # one to be made, two already cached: neither kind may be answered
+    cache = ThumbnailCache(runner, tile_loader(studio.services.photos, reception))
+    assert all(cache.pixmap(record) is None for record in records)
+    assert all(cache.failed(record.id) for record in records)
+    assert sorted(thumbs.rglob("*.jpg")) == on_disk[1:]
+
+
+def test_a_damaged_stored_photo_shows_a_clear_placeholder(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    settings: QSettings,
+    shots: tuple[ClientRecord, list[PhotoRecord]],
+) -> None:
+    client, records = shots
+    errors: list[Exception] = []
+    runner = SynchronousRunner(report_error=errors.append)
+    studio.services.photos.file_path(owner, records[1].id).write_bytes(b"no longer a JPEG")
+    shutil.rmtree(studio.paths.cache / "thumbs")
+    controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
+    view.grid.grab()
+    assert controller.thumbnails.failed(records[1].id) and not controller.thumbnails.failed(records[0].id)
+    tile = view.grid.visualRect(controller.model.index(controller.model.row_of(records[1].id) or 0))
+    image = view.grid.grab(tile).toImage()
+    midlight = view.grid.palette().color(QPalette.ColorRole.Midlight)
+    assert image.pixelColor(12, 12).name() == midlight.name()  # the placeholder's box, not a photo
+    assert image != view.grid.grab(view.grid.visualRect(controller.model.index(1))).toImage()
+    assert errors == []  # no box: the tile says it
+
+
+def test_a_new_pixel_ratio_has_the_pictures_made_again_at_it(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    runner: SynchronousRunner,
+    shots: tuple[ClientRecord, list[PhotoRecord]],
+) -> None:
+    _, records = shots
+    cache = ThumbnailCache(runner, tile_loader(studio.services.photos, owner))
+    assert cache.pixmap(records[0], 1.0) is None  # asked for; the synchronous runner has it at once
+    first = cache.pixmap(records[0], 1.0)
+    assert first is not None and first.size() == QSize(THUMB_WIDTH, THUMB_HEIGHT)
+    assert cache.pixmap(records[0], 2.0) is None  # another screen: made again
+    sharp = cache.pixmap(records[0], 2.0)
+    assert sharp is not None and sharp.devicePixelRatio() == 2.0
+    assert sharp.size() == QSize(2 * THUMB_WIDTH, 2 * THUMB_HEIGHT)
+    assert QColor(sharp.toImage().pixel(5, 5)).alpha() == 255  # the photo itself, not an empty picture
