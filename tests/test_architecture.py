@@ -9,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from smp_desktop.cli import build_parser, desktop_app_args
 from smp_desktop.core.services.access import Actor
 from smp_desktop.core.studio_db import OpenStudio
 
@@ -64,6 +67,24 @@ def test_cli_parse_does_not_load_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--data-dir", "/studio"], ["--data-dir=/studio"], ["--database-url", "postgresql+psycopg://u@h/db"]],
+)
+def test_the_apps_own_command_line_is_read_as_the_full_parser_reads_it(argv: list[str]) -> None:
+    """Starting the app reads its options without building every command's parser (issue #8's cold start)."""
+    quick = desktop_app_args(argv)
+    assert quick is not None and vars(quick) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["db", "check"], ["--data-dir", "/studio", "backup"], ["--help"], ["--version"], ["--data-dir"], ["--data", "/x"]],
+)
+def test_commands_help_and_mistakes_go_to_the_full_parser(argv: list[str]) -> None:
+    assert desktop_app_args(argv) is None
 
 
 def test_opening_a_studio_leaves_the_photo_decoders_and_alembic_unloaded(tmp_path: Path) -> None:
