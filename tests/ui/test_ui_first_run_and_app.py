@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from smp_desktop import start_gc
 from smp_desktop.core.studio_db import OpenStudio, open_studio
 from smp_desktop.paths import StudioPaths
 from smp_desktop.ui import app as app_module
@@ -135,3 +137,62 @@ def test_run_app_quits_quietly_when_first_run_is_cancelled(
     monkeypatch.setattr(FirstRunDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
     monkeypatch.setattr(QApplication, "exec", lambda _app=None: pytest.fail("the main window should not open"))
     assert app_module.run_app(StudioPaths(tmp_path / "fresh"), None, ["smp-desktop"]) == 0
+
+
+# --- the garbage collector, paused while the app starts (smp_desktop/start_gc.py, issue #8's cold start) -----------
+@pytest.fixture
+def paused_collector() -> Iterator[None]:
+    """As cli.main leaves it before run_app; the test process gets its collector back as it was."""
+    start_gc.pause()
+    yield
+    gc.enable()
+    gc.unfreeze()
+
+
+def test_the_collector_runs_again_before_the_event_loop(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    studio_paths: StudioPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    app_hooks: None,
+    paused_collector: None,
+) -> None:
+    seen: list[bool] = []
+
+    def fake_exec(_app: QApplication | None = None) -> int:
+        seen.append(gc.isenabled())
+        for window in QApplication.topLevelWidgets():
+            if window.objectName() == "mainWindow":
+                window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.run_app(studio_paths, None, ["smp-desktop"]) == 0
+    assert seen == [True]
+    assert gc.get_freeze_count() > 0  # what start-up made is kept out of later collections
+
+
+def test_the_collector_runs_again_before_the_first_run_dialog_waits_for_the_person(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_hooks: None, paused_collector: None
+) -> None:
+    seen: list[bool] = []
+
+    def answer(_dialog: FirstRunDialog) -> int:
+        seen.append(gc.isenabled())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstRunDialog, "exec", answer)
+    monkeypatch.setattr(QApplication, "exec", lambda _app=None: pytest.fail("the main window should not open"))
+    assert app_module.run_app(StudioPaths(tmp_path / "fresh"), None, ["smp-desktop"]) == 0
+    assert seen == [True]
+
+
+def test_the_collector_runs_again_before_a_studio_that_cannot_open_is_explained(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_hooks: None, paused_collector: None
+) -> None:
+    seen: list[bool] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *_args: seen.append(gc.isenabled())))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert app_module.run_app(StudioPaths(blocker / "studio"), None, ["smp-desktop"]) == 1
+    assert seen == [True]
