@@ -11,8 +11,6 @@ from enum import Enum, auto
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
 
 from smp_desktop.core.services.client_data import ClientSummary
 from smp_desktop.ui.locale_format import format_date
@@ -28,6 +26,10 @@ PAGE_SIZE = 100  # the first page paints at once even with 100,000 clients; more
 
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
 ArchivedRole = Qt.ItemDataRole.UserRole + 2
+# The roles `data` answers, as plain ints: it runs for every cell painted, and the view passes ints.
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_FONT, _FOREGROUND = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ForegroundRole)
+_CLIENT_ID, _ARCHIVED = int(ClientIdRole), int(ArchivedRole)
 
 
 class ListMode(Enum):
@@ -122,21 +124,28 @@ class ClientListModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         client = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self._text(client, column)
-            if role == Qt.ItemDataRole.ToolTipRole and client.archived:
+        if role in (_DISPLAY, _TOOLTIP):
+            text = self._text(client, index.column())
+            if role == _TOOLTIP and client.archived:
                 return self.tr("%1 — archived").replace("%1", text)
             return text
-        if role == ClientIdRole:
+        if role == _CLIENT_ID:
             return client.id
-        if role == ArchivedRole:
+        if role == _ARCHIVED:
             return client.archived
-        if role == Qt.ItemDataRole.FontRole and client.archived:
+        if not client.archived:
+            return None
+        # Archived rows (shown on request) in italics and the disabled text colour; their classes load with them.
+        if role == _FONT:
+            from PySide6.QtGui import QFont
+
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and client.archived:
+        if role == _FOREGROUND:
+            from PySide6.QtGui import QPalette
+            from PySide6.QtWidgets import QApplication
+
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
