@@ -203,10 +203,71 @@ def measure_gallery(repeats: int = 1, thumbnails: int = PHOTOS) -> list[Measure]
     ]  # fmt: skip
 
 
-if __name__ == "__main__":
+def _stall_counts() -> tuple[list[tuple[float, dict[str, int]]], object]:
+    """--why: the GUI thread's work in each heartbeat gap over 20 ms: how many tiles and headers were painted,
+    sizes asked for and thumbnails delivered (the delegate's and the thumbnail cache's methods counted)."""
+    import collections
+
+    from PySide6.QtCore import QTimer
+
+    from smp_desktop.ui.models import photo_thumbnails
+    from smp_desktop.ui.views import photo_tile_delegate
+
+    counts: collections.Counter[str] = collections.Counter()
+
+    def counted(cls: type, name: str) -> None:
+        method = getattr(cls, name)
+
+        def wrapper(self: object, *args: object) -> object:
+            counts[name] += 1
+            return method(self, *args)
+
+        setattr(cls, name, wrapper)
+
+    counted(photo_tile_delegate.PhotoTileDelegate, "paint")
+    counted(photo_tile_delegate.PhotoTileDelegate, "sizeHint")
+    counted(photo_thumbnails.ThumbnailCache, "_on_loaded")
+    gaps: list[tuple[float, dict[str, int]]] = []
+    last = [time.perf_counter(), collections.Counter(counts)]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        if now - last[0] > 0.02:
+            gaps.append(((now - last[0]) * 1000, dict(counts - last[1])))  # type: ignore[operator]
+        last[:] = [now, collections.Counter(counts)]
+
+    probe = QTimer()
+    probe.setInterval(HEARTBEAT_MS)
+    probe.timeout.connect(beat)
+    probe.start()
+    return gaps, probe
+
+
+def main() -> int:
+    import argparse
     import os
 
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=1, help="runs of each kind, thumbnails made and cached")
+    parser.add_argument("--thumbnails", type=int, default=PHOTOS, help="photos in the throughput measure")
+    parser.add_argument("--why", action="store_true", help="say what the GUI thread did in the longest gaps")
+    args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    for measure in measure_gallery():
+    gaps: list[tuple[float, dict[str, int]]] = []
+    if args.why:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])  # noqa: F841 - the probe's timer needs it
+        gaps, _probe = _stall_counts()
+    for measure in measure_gallery(args.repeats, args.thumbnails):
         print(f"{measure.name}: max {measure.value('max'):.1f} {measure.unit}, samples {measure.samples}")
+    if args.why:
+        print("longest gaps between heartbeats (the studio's import before the runs included), with the calls in each:")
+        for gap, calls in sorted(gaps, key=lambda g: g[0], reverse=True)[:12]:
+            print(f"  {gap:7.1f} ms  {calls}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

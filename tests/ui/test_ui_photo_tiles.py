@@ -185,3 +185,24 @@ def test_a_new_pixel_ratio_has_the_pictures_made_again_at_it(
     assert sharp is not None and sharp.devicePixelRatio() == 2.0
     assert sharp.size() == QSize(2 * THUMB_WIDTH, 2 * THUMB_HEIGHT)
     assert QColor(sharp.toImage().pixel(5, 5)).alpha() == 255  # the photo itself, not an empty picture
+
+
+def test_a_new_font_lays_the_tiles_out_again(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    runner: SynchronousRunner,
+    settings: QSettings,
+    shots: tuple[ClientRecord, list[PhotoRecord]],
+) -> None:
+    client, records = shots
+    controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
+    tile = controller.model.index(controller.model.row_of(records[0].id) or 0)
+    header = controller.model.index(0)
+    view.grid.grab()
+    before = (view.grid.visualRect(tile).height(), view.grid.visualRect(header).height())
+    font = view.grid.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.grid.setFont(font)  # the sizes are kept between paints: a new font measures them again
+    qtbot.waitUntil(lambda: view.grid.visualRect(tile).height() > before[0])
+    assert view.grid.visualRect(header).height() > before[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -72,7 +72,8 @@ class PhotoGrid(QListView):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setItemDelegate(PhotoTileDelegate(self))
+        self._tiles = PhotoTileDelegate(self)
+        self.setItemDelegate(self._tiles)
         self.accepting_drops = True  # off when the person may not add photos
         self.empty_text = ""
         self._drop_hover = False
@@ -108,8 +109,17 @@ class PhotoGrid(QListView):
         self._drop_hover = hover
         self.viewport().update()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ApplicationFontChange):
+            self._tiles.restyled()  # before the view lays its items out again in the new font
+        super().changeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        self._tiles.begin_pass()
+        try:
+            super().paintEvent(event)
+        finally:
+            self._tiles.end_pass()
         model = self.model()
         empty = model is None or model.rowCount() == 0
         if not empty and not self._drop_hover:

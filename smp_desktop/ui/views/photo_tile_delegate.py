@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QPixmap
@@ -56,6 +57,17 @@ def tile_picture(thumbnail: QImage, ratio: float) -> QImage:
     return picture
 
 
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """What every tile of one paint event shares: the view's font and palette (with their keys) and pixel ratio."""
+
+    font: QFont
+    font_key: str
+    palette: QPalette
+    palette_key: int
+    ratio: float
+
+
 class PhotoTileDelegate(QStyledItemDelegate):
     """Tiles are put together from cached parts: the thumbnail's picture (fitted on a worker), the placeholder,
     the badge row and the title and date lines (each drawn once). Scrolling a long gallery, or thumbnails arriving
@@ -66,6 +78,28 @@ class PhotoTileDelegate(QStyledItemDelegate):
         self._view = view
         self._parts: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._line_heights: dict[str, int] = {}
+        self._sizes: tuple[QSize, int] | None = None  # a tile's size and a header's height in the view's font
+        self._pass: _Pass | None = None
+
+    def restyled(self) -> None:
+        """The view's font or style changed: sizes are measured again (the parts are keyed by font and palette)."""
+        self._sizes = None
+
+    def begin_pass(self) -> None:
+        """A paint event starts: the view's font, palette and pixel ratio are read once for all its tiles."""
+        view = self._view
+        font, palette = view.font(), view.palette()
+        self._pass = _Pass(font, font.key(), palette, palette.cacheKey(), view.devicePixelRatioF())
+
+    def end_pass(self) -> None:
+        self._pass = None
+
+    def _style(self, option: QStyleOptionViewItem) -> _Pass:
+        # Outside a paint event of the grid (a grab of one item, say), from the item's own option.
+        if self._pass is not None:
+            return self._pass
+        font, palette = option.font, option.palette
+        return _Pass(font, font.key(), palette, palette.cacheKey(), self._view.devicePixelRatioF())
 
     # --- sizes ----------------------------------------------------------------------------------------------
     def _full_width(self) -> int:
@@ -78,12 +112,17 @@ class PhotoTileDelegate(QStyledItemDelegate):
         return model.row_at(index.row()) if isinstance(model, PhotoGalleryModel) else None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        # Asked for every item shown, on every paint (a list view with items of their own sizes keeps no sizes):
+        # measured once per font.
+        sizes = self._sizes
+        if sizes is None:
+            line = self._line_height(option.font)
+            tile = QSize(THUMB_WIDTH + 2 * PADDING, THUMB_HEIGHT + 2 * line + 3 * PADDING + 2)
+            sizes = self._sizes = (tile, int(line * 1.3) + 22)
         row = self._row(index)
-        kind = row.kind if row is not None else RowKind.PHOTO
-        line = self._line_height(option.font)
-        if kind is RowKind.SESSION:
-            return QSize(self._full_width(), int(line * 1.3) + 22)
-        return QSize(THUMB_WIDTH + 2 * PADDING, THUMB_HEIGHT + 2 * line + 3 * PADDING + 2)
+        if row is not None and row.kind is RowKind.SESSION:
+            return QSize(self._full_width(), sizes[1])
+        return sizes[0]
 
     def _line_height(self, font: QFont) -> int:
         key = font.key()
@@ -97,64 +136,79 @@ class PhotoTileDelegate(QStyledItemDelegate):
         row = self._row(index)
         if row is None:
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        try:
-            if row.kind is RowKind.SESSION:
-                self._paint_header(painter, option, row)
-            elif row.photo is not None:
-                self._paint_tile(painter, option, row, row.photo)
-        finally:
-            painter.restore()
+        style = self._style(option)
+        if row.kind is RowKind.SESSION:
+            rect = option.rect
+            header = self._part(
+                ("header", row.title, row.detail, rect.width(), rect.height(), style.font_key, style.palette_key,
+                 style.ratio),
+                lambda: self._header(row, rect.size(), style),
+            )  # fmt: skip
+            painter.drawPixmap(rect.topLeft(), header)
+        elif row.photo is not None:
+            painter.save()
+            try:
+                self._paint_tile(painter, option, row, row.photo, style)
+            finally:
+                painter.restore()
 
-    def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, row: GalleryRow) -> None:
-        rect = option.rect.adjusted(4, 10, -4, 0)
-        font = QFont(option.font)
+    def _header(self, row: GalleryRow, size: QSize, style: _Pass) -> QPixmap:
+        canvas, painter = self._canvas(size.width(), size.height(), style.ratio)
+        area = QRect(0, 0, size.width(), size.height())
+        rect = area.adjusted(4, 10, -4, 0)
+        base, palette = style.font, style.palette
+        font = QFont(base)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         title = row.title
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
         title_width = QFontMetrics(font).horizontalAdvance(title)
-        painter.setFont(option.font)
-        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.setFont(base)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         detail_rect = rect.adjusted(title_width + 12, 0, 0, 0)
-        baseline_offset = QFontMetrics(font).ascent() - QFontMetrics(option.font).ascent()
+        baseline_offset = QFontMetrics(font).ascent() - QFontMetrics(base).ascent()
         painter.drawText(
             detail_rect.adjusted(0, baseline_offset, 0, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             row.detail,
         )
-        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
-        bottom = option.rect.bottom() - 2
-        painter.drawLine(option.rect.left() + 4, bottom, option.rect.right() - 4, bottom)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        bottom = area.bottom() - 2
+        painter.drawLine(area.left() + 4, bottom, area.right() - 4, bottom)
+        painter.end()
+        return canvas
 
-    def _paint_tile(self, painter: QPainter, option: QStyleOptionViewItem, row: GalleryRow, photo: PhotoRecord) -> None:
+    def _paint_tile(
+        self, painter: QPainter, option: QStyleOptionViewItem, row: GalleryRow, photo: PhotoRecord, style: _Pass
+    ) -> None:
         rect = option.rect.adjusted(2, 2, -2, -2)
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
+        palette = style.palette
+        state = option.state
+        if state & QStyle.StateFlag.State_Selected:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             highlight = palette.color(QPalette.ColorRole.Highlight)
             fill = QColor(highlight)
             fill.setAlpha(60)
             painter.setBrush(fill)
             painter.setPen(QPen(highlight, 2))
             painter.drawRoundedRect(QRectF(rect), 6, 6)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
+        elif state & QStyle.StateFlag.State_MouseOver:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(QRectF(rect), 6, 6)
-        ratio = self._view.devicePixelRatioF()
+        ratio, font, font_key, palette_key = style.ratio, style.font, style.font_key, style.palette_key
         model = self._view.model()
         picture = model.thumbnail(photo, ratio) if isinstance(model, PhotoGalleryModel) else None
         box = QRect(rect.left() + PADDING - 2, rect.top() + PADDING - 2, THUMB_WIDTH, THUMB_HEIGHT)
-        font, font_key, palette_key = option.font, option.font.key(), palette.cacheKey()
         if picture is not None and not picture.isNull():
             shown = picture.deviceIndependentSize().toSize()
             image_rect = QRect(0, 0, shown.width(), shown.height())
             image_rect.moveCenter(box.center())
+            if picture.devicePixelRatio() != ratio:  # made for another screen, until it is made again
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawPixmap(image_rect, picture)
         else:
             failed = isinstance(model, PhotoGalleryModel) and model.thumbnail_failed(photo.id)
