@@ -136,6 +136,57 @@ def test_opening_a_studio_and_listing_clients_leaves_the_other_services_and_thei
     assert result.stdout.split("\n")[:2] == ["[]", "True True"]
 
 
+# Start-up reads the studio row, its owner and the list's first page through Core table clauses
+# (core/db/table_clauses.py): no model class is made and no mapper configured before the list paints.
+START_UP_WITHOUT_ORM = (
+    "smp_desktop.core.models.audit",
+    "smp_desktop.core.models.client",
+    "smp_desktop.core.models.studio",
+)
+
+
+def test_start_ups_reads_make_no_model_and_the_models_load_when_a_record_is_used(
+    studio: OpenStudio, owner: Actor
+) -> None:
+    """A fresh process opens the studio, asks whether it exists, who owns it and what it is called, counts and
+    lists the clients, searches and checks for duplicates: none of that loads a model or configures a mapper.
+    Opening, saving and archiving a record then loads the models and gives the same client the list showed."""
+    from smp_desktop.core.services.client_data import ClientDraft
+
+    made = studio.services.clients.create(
+        owner, ClientDraft(first_name="Zoë", last_name="Łukasiewicz", phone="07911 123456")
+    )
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from smp_desktop.core.models.base import Base\n"
+        "from smp_desktop.core.services.client_data import ClientDraft\n"
+        "from smp_desktop.core.studio_db import open_studio\nfrom smp_desktop.paths import StudioPaths\n"
+        f"studio = open_studio(StudioPaths(Path({str(studio.paths.root)!r})))\n"
+        "services = studio.services\n"
+        "assert services.studio.exists()\n"
+        "owner, info = services.studio.owner(), services.studio.info()\n"
+        "page, _ = services.clients.list_page(owner, limit=30)\n"
+        "found = services.clients.search(owner, 'łuk'), services.clients.search(owner, '07911 123')\n"
+        "twins = services.clients.possible_duplicates(owner, ClientDraft(first_name='Ann', phone='07911 123456'))\n"
+        f"print(sorted(set({START_UP_WITHOUT_ORM!r}) & set(sys.modules)), len(Base.registry.mappers))\n"
+        "print(owner.display_name, info.name, services.clients.count(owner), [c.display_name for c in page])\n"
+        "print([[c.id for c in result.rows] for result in found], [c.id for c in twins])\n"
+        "record = services.clients.get(owner, page[0].id)\n"
+        "services.clients.set_archived(owner, record.id, True)\n"
+        "print(record.draft.last_name, services.clients.count(owner, include_archived=False))\n"
+        f"print(sorted(set({START_UP_WITHOUT_ORM!r}) & set(sys.modules)))\n"
+        "studio.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "[] 0"  # no model module, no mapper
+    assert lines[1] == "Olivia Owner Test Studio 1 ['Zoë Łukasiewicz']"
+    assert lines[2] == f"[[{made.id}], [{made.id}]] [{made.id}]"
+    assert lines[3] == "Łukasiewicz 0"
+    assert lines[4] == str(sorted(START_UP_WITHOUT_ORM))
+
+
 def test_the_data_subject_export_walks_every_table_even_when_few_models_are_loaded() -> None:
     """The export of everything held on a client follows foreign keys through the metadata: it must see the tables
     of models nobody has imported yet in this process (a fresh one here), or it would leave data out silently."""
@@ -163,6 +214,7 @@ DEFERRED_AT_FIRST_PAINT = (
     "smp_desktop.core.services.exports",
     "smp_desktop.core.services.sessions",
     "smp_desktop.core.models.photo",
+    *START_UP_WITHOUT_ORM,
 )
 
 # Run as the app is (cli.main), with the start-up probe's hook replaced by one that reports instead of quitting.

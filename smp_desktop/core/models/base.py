@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -68,5 +69,25 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# Every table refers to staff_member (who did it), most to client, and a change is recorded in audit_event: these
+# models load with the first model of any kind, so a flush can resolve every foreign key to them. The start-up's
+# reads need no model at all (core/db/table_clauses.py).
+SHARED_MODEL_MODULES = ("studio", "client", "audit")
+_shared_loaded = False
+
+
+def _load_shared_models() -> None:
+    global _shared_loaded
+    if _shared_loaded:
+        return
+    _shared_loaded = True
+    for module in SHARED_MODEL_MODULES:
+        importlib.import_module(f"smp_desktop.core.models.{module}")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _load_shared_models()

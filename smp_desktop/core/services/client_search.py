@@ -22,18 +22,18 @@ from sqlalchemy import Executable, Select, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from smp_desktop.core import search
-from smp_desktop.core.models import Client
+from smp_desktop.core.db.table_clauses import CLIENT
 from smp_desktop.core.services.client_data import ClientSummary
 
 SUMMARY_COLUMNS = (
-    Client.id,
-    Client.first_name,
-    Client.last_name,
-    Client.preferred_name,
-    Client.date_of_birth,
-    Client.phone,
-    Client.email,
-    Client.archived,
+    CLIENT.c.id,
+    CLIENT.c.first_name,
+    CLIENT.c.last_name,
+    CLIENT.c.preferred_name,
+    CLIENT.c.date_of_birth,
+    CLIENT.c.phone,
+    CLIENT.c.email,
+    CLIENT.c.archived,
 )
 _SORT_KEY_COLUMN = len(SUMMARY_COLUMNS)
 _WORD_PREFIX = text("SELECT rowid FROM client_words WHERE client_words MATCH :q LIMIT :n")
@@ -80,20 +80,20 @@ class _Page:
 
 # Statements are built once: a search runs on every keystroke, and building and keying a statement each time
 # cost more than running it. Each returns the summary columns plus the sort key.
-_COLUMNS = (*SUMMARY_COLUMNS, Client.sort_key)
+_COLUMNS = (*SUMMARY_COLUMNS, CLIENT.c.sort_key)
 
 
 def _name_prefix_statement(column: Any, *, include_archived: bool) -> Select[*tuple[Any, ...]]:
     statement = select(*_COLUMNS).where(column.like(bindparam("pattern"), escape="\\"))
     if not include_archived:
-        statement = statement.where(Client.archived.is_(False))
-    return statement.order_by(column, Client.id).limit(bindparam("count"))
+        statement = statement.where(CLIENT.c.archived.is_(False))
+    return statement.order_by(column, CLIENT.c.id).limit(bindparam("count"))
 
 
 _NAME_PREFIX = {
     include: (
-        _name_prefix_statement(Client.sort_key, include_archived=include),
-        _name_prefix_statement(Client.name_key, include_archived=include),
+        _name_prefix_statement(CLIENT.c.sort_key, include_archived=include),
+        _name_prefix_statement(CLIENT.c.name_key, include_archived=include),
     )
     for include in (False, True)
 }
@@ -101,11 +101,11 @@ _NAME_PREFIX = {
 # should look up by.
 _PHONE_PREFIX = (
     select(*_COLUMNS)
-    .where(Client.phone_key.like(bindparam("pattern"), escape="\\"))
-    .order_by(Client.phone_key)
+    .where(CLIENT.c.phone_key.like(bindparam("pattern"), escape="\\"))
+    .order_by(CLIENT.c.phone_key)
     .limit(bindparam("count"))
 )
-_BY_IDS = select(*_COLUMNS).where(Client.id.in_(bindparam("ids", expanding=True)))
+_BY_IDS = select(*_COLUMNS).where(CLIENT.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def search_clients(
@@ -176,5 +176,5 @@ def _substring_ids(session: Session, key: str, count: int) -> list[int]:
 
 def _like_ids(session: Session, key: str, count: int) -> list[int]:
     # --- Other databases (PostgreSQL answers this from its pg_trgm index).
-    statement = select(Client.id).where(Client.search_text.contains(key, autoescape=True)).limit(count)
+    statement = select(CLIENT.c.id).where(CLIENT.c.search_text.contains(key, autoescape=True)).limit(count)
     return list(session.scalars(statement))

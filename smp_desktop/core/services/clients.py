@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import ColumnElement, func, insert, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from smp_desktop.core import search
-from smp_desktop.core.models import Client, ClientScar, Studio
+from smp_desktop.core import models, search
+from smp_desktop.core.db.table_clauses import CLIENT, STUDIO
 from smp_desktop.core.models.base import utcnow
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
@@ -26,6 +26,9 @@ from smp_desktop.core.services.client_data import (
 from smp_desktop.core.services.client_search import SearchResult, search_clients, summary_select, to_summary
 from smp_desktop.core.services.client_validation import CheckedClient, check_client, suitability_concerns
 from smp_desktop.core.services.errors import NotFound, ValidationFailed
+
+if TYPE_CHECKING:
+    from smp_desktop.core.models import Client
 
 T = TypeVar("T")
 
@@ -56,7 +59,7 @@ class ClientService:
     def get(self, actor: Actor, client_id: int) -> ClientRecord:
         require(actor, Permission.VIEW_CLIENTS)
         with self._sessions() as session:
-            client = session.get(Client, client_id, options=[selectinload(Client.scars)])
+            client = session.get(models.Client, client_id, options=[selectinload(models.Client.scars)])
             if client is None:
                 raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
             return self._record(client, actor)
@@ -68,10 +71,13 @@ class ClientService:
         while True:
             with self._sessions() as session:
                 statement = (
-                    select(Client).options(selectinload(Client.scars)).where(Client.id > last_id).order_by(Client.id)
+                    select(models.Client)
+                    .options(selectinload(models.Client.scars))
+                    .where(models.Client.id > last_id)
+                    .order_by(models.Client.id)
                 )
                 if not include_archived:
-                    statement = statement.where(Client.archived.is_(False))
+                    statement = statement.where(models.Client.archived.is_(False))
                 clients = session.scalars(statement.limit(batch)).all()
                 records = [self._record(client, actor) for client in clients]
             yield from records
@@ -82,9 +88,9 @@ class ClientService:
     def count(self, actor: Actor, *, include_archived: bool = False) -> int:
         require(actor, Permission.VIEW_CLIENTS)
         with self._sessions() as session:
-            statement = select(func.count()).select_from(Client)
+            statement = select(func.count()).select_from(CLIENT)
             if not include_archived:
-                statement = statement.where(Client.archived.is_(False))
+                statement = statement.where(CLIENT.c.archived.is_(False))
             return session.scalar(statement) or 0
 
     def list_page(
@@ -97,11 +103,13 @@ class ClientService:
     ) -> tuple[list[ClientSummary], tuple[str, int] | None]:
         """One page of the list in name order (keyset paging), and the cursor for the next page."""
         require(actor, Permission.VIEW_CLIENTS)
-        statement = summary_select().add_columns(Client.sort_key).order_by(Client.sort_key, Client.id).limit(limit)
+        statement = (
+            summary_select().add_columns(CLIENT.c.sort_key).order_by(CLIENT.c.sort_key, CLIENT.c.id).limit(limit)
+        )
         if not include_archived:
-            statement = statement.where(Client.archived.is_(False))
+            statement = statement.where(CLIENT.c.archived.is_(False))
         if after is not None:
-            statement = statement.where(tuple_(Client.sort_key, Client.id) > tuple_(*after))
+            statement = statement.where(tuple_(CLIENT.c.sort_key, CLIENT.c.id) > tuple_(*after))
         with self._sessions() as session:
             rows = session.execute(statement).all()
         page = [to_summary(row[:-1]) for row in rows]
@@ -135,7 +143,7 @@ class ClientService:
                 matches = self._duplicates(session, checked, None)
                 if matches:
                     raise PossibleDuplicate(matches)
-            client = Client(created_by_id=actor.staff_id)
+            client = models.Client(created_by_id=actor.staff_id)
             self._apply(client, checked)
             session.add(client)
             session.flush()
@@ -145,7 +153,7 @@ class ClientService:
     def update(self, actor: Actor, client_id: int, draft: ClientDraft) -> ClientRecord:
         require(actor, Permission.EDIT_CLIENTS)
         with self._sessions.begin() as session:
-            client = session.get(Client, client_id, options=[selectinload(Client.scars)])
+            client = session.get(models.Client, client_id, options=[selectinload(models.Client.scars)])
             if client is None:
                 raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
             if not actor.can(Permission.VIEW_HEALTH):  # what the front desk cannot see stays as it is
@@ -162,7 +170,7 @@ class ClientService:
         """Archived clients leave the default list and search; nothing about them is deleted."""
         require(actor, Permission.ARCHIVE_CLIENTS)
         with self._sessions.begin() as session:
-            client = session.get(Client, client_id, options=[selectinload(Client.scars)])
+            client = session.get(models.Client, client_id, options=[selectinload(models.Client.scars)])
             if client is None:
                 raise NotFound(f"Client #{client_id} does not exist (it may have been erased).")
             client.archived = archived
@@ -197,10 +205,10 @@ class ClientService:
                         plain_rows.append(row)
                         continue
                     # Only clients with scars need their new id back (one row each; a minority).
-                    client_id = session.execute(insert(Client).returning(Client.id), row).scalar_one()
-                    session.execute(insert(ClientScar), self._scar_rows(client_id, checked.draft.scars))
+                    client_id = session.execute(insert(models.Client).returning(models.Client.id), row).scalar_one()
+                    session.execute(insert(models.ClientScar), self._scar_rows(client_id, checked.draft.scars))
                 if plain_rows:
-                    session.execute(insert(Client), plain_rows)  # executemany: no per-row round trip
+                    session.execute(insert(models.Client), plain_rows)  # executemany: no per-row round trip
                 count += len(batch)
             audit.record(session, actor, action, "client", None, f"{count} clients")
         return count
@@ -224,7 +232,7 @@ class ClientService:
     # --- helpers -------------------------------------------------------------------------------------------
     @staticmethod
     def _region(session: Session) -> str | None:
-        return session.scalar(select(Studio.country).where(Studio.id == 1)) or None
+        return session.scalar(select(STUDIO.c.country).where(STUDIO.c.id == 1)) or None
 
     @staticmethod
     def _duplicates(session: Session, checked: CheckedClient, exclude_id: int | None) -> tuple[ClientSummary, ...]:
@@ -232,16 +240,16 @@ class ClientService:
         conditions: list[ColumnElement[bool]] = []
         if draft.date_of_birth is not None and (draft.first_name or draft.last_name):
             name_key = f"{search.fold(draft.first_name)} {search.fold(draft.last_name)}".strip()
-            conditions.append((Client.name_key == name_key) & (Client.date_of_birth == draft.date_of_birth))
+            conditions.append((CLIENT.c.name_key == name_key) & (CLIENT.c.date_of_birth == draft.date_of_birth))
         if checked.phone_e164:
-            conditions.append(Client.phone_key == search.digits(checked.phone_e164))
+            conditions.append(CLIENT.c.phone_key == search.digits(checked.phone_e164))
         if checked.email_key:
-            conditions.append(Client.email_key == checked.email_key)
+            conditions.append(CLIENT.c.email_key == checked.email_key)
         if not conditions:
             return ()
-        statement = summary_select().where(or_(*conditions)).order_by(Client.id).limit(10)
+        statement = summary_select().where(or_(*conditions)).order_by(CLIENT.c.id).limit(10)
         if exclude_id is not None:
-            statement = statement.where(Client.id != exclude_id)
+            statement = statement.where(CLIENT.c.id != exclude_id)
         return tuple(to_summary(row) for row in session.execute(statement))
 
     @staticmethod
@@ -280,7 +288,8 @@ class ClientService:
         for name in DRAFT_COLUMNS:
             setattr(client, name, getattr(draft, name))
         client.scars = [
-            ClientScar(position=i, location=s.location, kind=s.kind, notes=s.notes) for i, s in enumerate(draft.scars)
+            models.ClientScar(position=i, location=s.location, kind=s.kind, notes=s.notes)
+            for i, s in enumerate(draft.scars)
         ]
         for name, value in ClientService._derived(checked).items():
             setattr(client, name, value)

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from smp_desktop.core import models
+from smp_desktop.core.db.table_clauses import STAFF_MEMBER, STUDIO
 from smp_desktop.core.domain import StaffRole
-from smp_desktop.core.models import Setting, StaffMember, Studio
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
 from smp_desktop.core.services.errors import FieldProblem, ValidationFailed
@@ -72,9 +73,11 @@ class StudioService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
+    # exists, info and owner run at every start, before the client list's first paint: Core statements, no model
+    # (core/db/table_clauses.py).
     def exists(self) -> bool:
         with self._sessions() as session:
-            return session.get(Studio, 1) is not None
+            return session.scalar(select(STUDIO.c.id).where(STUDIO.c.id == 1)) is not None
 
     def create(
         self,
@@ -100,12 +103,12 @@ class StudioService:
         if problems:
             raise ValidationFailed(problems)
         with self._sessions.begin() as session:
-            if session.get(Studio, 1) is not None:
+            if session.get(models.Studio, 1) is not None:
                 raise ValidationFailed(
                     [FieldProblem("studio_name", "This data folder already holds a studio.", "studio_exists")]
                 )
             session.add(
-                Studio(
+                models.Studio(
                     id=1,
                     name=studio_name,
                     country=country.upper(),
@@ -116,7 +119,7 @@ class StudioService:
                     is_demo=is_demo,
                 )
             )
-            owner = StaffMember(display_name=owner_name, role=StaffRole.OWNER)
+            owner = models.StaffMember(display_name=owner_name, role=StaffRole.OWNER)
             session.add(owner)
             session.flush()
             actor = Actor(owner.id, owner.display_name, owner.role)
@@ -124,21 +127,21 @@ class StudioService:
         return actor
 
     def info(self) -> StudioInfo:
+        s = STUDIO.c
+        statement = select(s.name, s.address, s.phone, s.email, s.website, s.country, s.is_demo).where(s.id == 1)
         with self._sessions() as session:
-            studio = session.get(Studio, 1)
+            studio = session.execute(statement).first()
             if studio is None:
                 raise StudioNotCreated("No studio has been created in this data folder yet.")
-            return StudioInfo(
-                studio.name, studio.address, studio.phone, studio.email, studio.website, studio.country, studio.is_demo
-            )
+            return StudioInfo(*studio)
 
     def owner(self) -> Actor:
         """The studio's first active owner: who acts until staff log-ins arrive."""
         with self._sessions() as session:
-            owner = session.scalars(
-                select(StaffMember)
-                .where(StaffMember.role == StaffRole.OWNER, StaffMember.active.is_(True))
-                .order_by(StaffMember.id)
+            owner = session.execute(
+                select(STAFF_MEMBER.c.id, STAFF_MEMBER.c.display_name, STAFF_MEMBER.c.role)
+                .where(STAFF_MEMBER.c.role == StaffRole.OWNER, STAFF_MEMBER.c.active.is_(True))
+                .order_by(STAFF_MEMBER.c.id)
             ).first()
             if owner is None:
                 raise StudioNotCreated("This studio has no owner account.")
@@ -146,9 +149,9 @@ class StudioService:
 
     def staff(self, *, active_only: bool = True) -> list[StaffInfo]:
         """The studio's staff in name order (pickers; the roles work adds editing)."""
-        statement = select(StaffMember).order_by(StaffMember.display_name, StaffMember.id)
+        statement = select(models.StaffMember).order_by(models.StaffMember.display_name, models.StaffMember.id)
         if active_only:
-            statement = statement.where(StaffMember.active.is_(True))
+            statement = statement.where(models.StaffMember.active.is_(True))
         with self._sessions() as session:
             return [StaffInfo(m.id, m.display_name, m.role, m.active) for m in session.scalars(statement)]
 
@@ -161,7 +164,7 @@ class StudioService:
                 [FieldProblem("display_name", "Enter the staff member's name (up to 200 characters).", "staff_name")]
             )
         with self._sessions.begin() as session:
-            member = StaffMember(display_name=display_name, role=role)
+            member = models.StaffMember(display_name=display_name, role=role)
             session.add(member)
             session.flush()
             audit.record(session, actor, "create", "staff_member", member.id, role.value)
@@ -169,7 +172,7 @@ class StudioService:
 
     def setting(self, key: str) -> Any:
         with self._sessions() as session:
-            row = session.get(Setting, key)
+            row = session.get(models.Setting, key)
             return json.loads(row.value_json) if row else DEFAULT_SETTINGS[key]
 
     def set_setting(self, actor: Actor, key: str, value: Any) -> None:
@@ -177,5 +180,5 @@ class StudioService:
         if key not in DEFAULT_SETTINGS:
             raise KeyError(f"unknown setting {key!r}")
         with self._sessions.begin() as session:
-            session.merge(Setting(key=key, value_json=json.dumps(value)))
+            session.merge(models.Setting(key=key, value_json=json.dumps(value)))
             audit.record(session, actor, "update", "setting", None, key)
