@@ -95,7 +95,8 @@ def test_gallery_groups_by_session_and_by_view_with_badges(
     assert controller.thumbnails.requests == 4
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
     assert CLINICAL_COLOUR.name() in colours and MARKETING_COLOUR.name() in colours
-    assert model.index(model.row_of(photos["crown 1"].id)).data(Qt.ItemDataRole.DecorationRole) is not None
+    crown = model.index(model.row_of(photos["crown 1"].id))
+    qtbot.waitUntil(lambda: crown.data(Qt.ItemDataRole.DecorationRole) is not None)  # made after the paint
 
 
 def test_tags_are_edited_and_photos_deleted_through_the_real_dialogs(

@@ -21,7 +21,7 @@ from sqlalchemy import event
 
 from smp_desktop.core.domain import PhotoView, StaffRole
 from smp_desktop.core.services.access import Actor
-from smp_desktop.core.services.client_data import ClientRecord
+from smp_desktop.core.services.client_data import ClientDraft, ClientRecord
 from smp_desktop.core.services.photo_data import PhotoRecord
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.background import BackgroundRunner, SynchronousRunner
@@ -92,7 +92,7 @@ def test_thumbnails_on_disk_are_answered_without_a_database_query(
     statements.clear()
     view.grid.grab()  # paints the tiles: each asks for its thumbnail (made at import, so on disk)
     assert controller.thumbnails.requests == 3
-    assert all(controller.thumbnails.pixmap(record) is not None for record in records)
+    qtbot.waitUntil(lambda: all(controller.thumbnails.pixmap(record) is not None for record in records))
     assert statements == []
 
 
@@ -141,7 +141,8 @@ def test_no_thumbnail_is_read_or_made_for_an_actor_who_may_not_see_photos(
     on_disk[0].unlink()  # one to be made, two already cached: neither kind may be answered
     cache = ThumbnailCache(runner, tile_loader(studio.services.photos, reception))
     assert all(cache.pixmap(record) is None for record in records)
-    assert all(cache.failed(record.id) for record in records)
+    qtbot.waitUntil(lambda: all(cache.failed(record.id) for record in records))
+    assert all(cache.pixmap(record) is None for record in records)
     assert sorted(thumbs.rglob("*.jpg")) == on_disk[1:]
 
 
@@ -159,7 +160,9 @@ def test_a_damaged_stored_photo_shows_a_clear_placeholder(
     shutil.rmtree(studio.paths.cache / "thumbs")
     controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
     view.grid.grab()
-    assert controller.thumbnails.failed(records[1].id) and not controller.thumbnails.failed(records[0].id)
+    thumbnails = controller.thumbnails
+    qtbot.waitUntil(lambda: thumbnails.failed(records[1].id) and thumbnails.pixmap(records[2]) is not None)
+    assert not thumbnails.failed(records[0].id) and thumbnails.pixmap(records[0]) is not None
     tile = view.grid.visualRect(controller.model.index(controller.model.row_of(records[1].id) or 0))
     image = view.grid.grab(tile).toImage()
     midlight = view.grid.palette().color(QPalette.ColorRole.Midlight)
@@ -177,10 +180,12 @@ def test_a_new_pixel_ratio_has_the_pictures_made_again_at_it(
 ) -> None:
     _, records = shots
     cache = ThumbnailCache(runner, tile_loader(studio.services.photos, owner))
-    assert cache.pixmap(records[0], 1.0) is None  # asked for; the synchronous runner has it at once
+    assert cache.pixmap(records[0], 1.0) is None  # asked for
+    qtbot.waitUntil(lambda: cache.pixmap(records[0], 1.0) is not None)
     first = cache.pixmap(records[0], 1.0)
     assert first is not None and first.size() == QSize(THUMB_WIDTH, THUMB_HEIGHT)
     assert cache.pixmap(records[0], 2.0) is None  # another screen: made again
+    qtbot.waitUntil(lambda: cache.pixmap(records[0], 2.0) is not None)
     sharp = cache.pixmap(records[0], 2.0)
     assert sharp is not None and sharp.devicePixelRatio() == 2.0
     assert sharp.size() == QSize(2 * THUMB_WIDTH, 2 * THUMB_HEIGHT)
@@ -206,3 +211,80 @@ def test_a_new_font_lays_the_tiles_out_again(
     view.grid.setFont(font)  # the sizes are kept between paints: a new font measures them again
     qtbot.waitUntil(lambda: view.grid.visualRect(tile).height() > before[0])
     assert view.grid.visualRect(header).height() > before[1]
+
+
+class HeldRunner(SynchronousRunner):
+    """Keeps each job until the test lets it run: which thumbnail the cache starts, and when, can be seen."""
+
+    def __init__(self) -> None:
+        super().__init__(report_error=lambda error: pytest.fail(str(error)))
+        self.held: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
+
+    def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None], **options: Any) -> Any:
+        self.held.append((fn, on_done))
+
+    def finish_first(self) -> None:
+        fn, on_done = self.held.pop(0)
+        on_done(fn())
+
+
+def test_the_newest_screenful_is_served_first_in_the_order_it_was_painted(
+    qtbot: QtBot, studio: OpenStudio, owner: Actor, tmp_path: Path
+) -> None:
+    records = [
+        PhotoRecord(**{**vars_of(template), "id": n})
+        for n, template in enumerate([_template(studio, owner, tmp_path)] * 4, start=1)
+    ]
+    a, b, c, d = records
+    runner = HeldRunner()
+    served: list[int] = []
+
+    def load(photo: PhotoRecord, ratio: float) -> QImage:
+        served.append(photo.id)
+        image = QImage(40, 30, QImage.Format.Format_RGB32)
+        image.fill(QColor("#806040"))
+        return image
+
+    cache = ThumbnailCache(runner, load)
+    assert cache.pixmap(a) is None and cache.pixmap(b) is None  # one paint's tiles
+    assert runner.held == []  # nothing starts while the paint that asked is still going
+    qtbot.waitUntil(lambda: len(runner.held) == 1)
+    assert cache.pixmap(c) is None and cache.pixmap(d) is None  # a scroll: the next screenful
+    qtbot.wait(5)
+    for _ in records:
+        qtbot.waitUntil(lambda: len(runner.held) == 1)
+        runner.finish_first()
+    assert served == [a.id, c.id, d.id, b.id]
+    assert all(cache.pixmap(record) is not None for record in records)
+
+
+def test_thumbnails_still_waiting_are_dropped_when_another_client_is_shown(
+    qtbot: QtBot,
+    studio: OpenStudio,
+    owner: Actor,
+    settings: QSettings,
+    make_client: Callable[..., ClientRecord],
+    shots: tuple[ClientRecord, list[PhotoRecord]],
+) -> None:
+    client, _ = shots
+    runner = HeldRunner()
+    controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
+    runner.finish_first()  # the client's photos listed
+    view.grid.grab()  # three tiles painted: three thumbnails asked for
+    qtbot.waitUntil(lambda: len(runner.held) == 1)  # the first started, two waiting
+    controller.set_client(make_client(first_name="Дмитрий", last_name="Иванов").id)
+    runner.held.pop()  # the started one's result is let go; the list of the new client is next
+    runner.finish_first()
+    qtbot.wait(10)
+    assert runner.held == []  # the two waiting were never started
+    assert controller.thumbnails.requests == 3
+
+
+def vars_of(record: PhotoRecord) -> dict[str, Any]:
+    return {field: getattr(record, field) for field in record.__slots__}
+
+
+def _template(studio: OpenStudio, owner: Actor, tmp_path: Path) -> PhotoRecord:
+    client = studio.services.clients.create(owner, ClientDraft(first_name="Νίκος", last_name="Παπαδόπουλος"))
+    path = shoot(tmp_path, "one.jpg", PhotoView.TOP, datetime(2025, 10, 1, 9))
+    return import_photo(studio, owner, client.id, path, PhotoView.TOP)

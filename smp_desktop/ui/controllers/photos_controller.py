@@ -99,6 +99,7 @@ class PhotosController(QObject):
             return
         self._client_id = client_id
         self._stale = True
+        self.thumbnails.drop_queued()  # the other client's tiles still waiting for a worker
         self.model.show_photos([], {})
         self._view.name_label.setText("")
         self._view.count_label.setText("")

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 CACHE_LIMIT = 600
 # Thumbnails made at once. One: the GUI thread shares the interpreter lock with the workers, and every worker
 # busy in Python makes each of its painting calls wait for the lock; the disk and the JPEG decoder are not the
-# limit. The newest request goes first, so the tiles on screen after a scroll come before those scrolled past.
+# limit. The newest requests go first, so the tiles on screen after a scroll come before those scrolled past.
 IN_FLIGHT = 1
 
 # (the photo's record, the screen's pixel ratio) -> the tile's picture of it; runs on a worker thread. The record is
@@ -39,7 +39,11 @@ class ThumbnailCache(QObject):
         self._load = load
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
         self._pending: set[int] = set()
-        self._queue: list[PhotoRecord] = []
+        # Requests come in batches, one per paint (a screenful of new tiles); the newest batch is served first,
+        # in the order its tiles were painted. A batch's first thumbnail starts after the paint that asked for it
+        # has finished, so the worker does not compete with that paint for the interpreter lock.
+        self._queue: list[list[PhotoRecord]] = []
+        self._batch: list[PhotoRecord] = []
         self._in_flight = 0
         self._failed: set[int] = set()
         self._ratio = 1.0  # the pixel ratio the pictures kept were made for
@@ -72,16 +76,35 @@ class ThumbnailCache(QObject):
         self._pixmaps.pop(photo_id, None)
         self._failed.discard(photo_id)
 
+    def drop_queued(self) -> None:
+        """Another client is shown: the thumbnails asked for and not started yet are no longer needed (they are
+        asked for again if their tiles are painted again)."""
+        for photo in [p for batch in self._queue for p in batch] + self._batch:
+            self._pending.discard(photo.id)
+        self._queue.clear()
+        self._batch.clear()
+
     def _request(self, photo: PhotoRecord) -> None:
         self._pending.add(photo.id)
         self.requests += 1
-        self._queue.append(photo)
+        if not self._batch:
+            QTimer.singleShot(0, self._close_batch)  # when the event loop is back: the paint is over
+        self._batch.append(photo)
+
+    def _close_batch(self) -> None:
+        if self._batch:
+            self._queue.append(self._batch)
+            self._batch = []
         self._start_next()
 
     def _start_next(self) -> None:
-        if self._in_flight >= IN_FLIGHT or not self._queue:
+        if self._in_flight >= IN_FLIGHT:
             return
-        photo = self._queue.pop()  # the newest first
+        while self._queue and not self._queue[-1]:
+            self._queue.pop()
+        if not self._queue:
+            return
+        photo = self._queue[-1].pop(0)  # the newest screenful first, its tiles in the order they were painted
         photo_id, ratio = photo.id, self._ratio
         self._in_flight += 1
         load = self._load
