@@ -243,6 +243,8 @@ def install(workspace, app):
             "parts": workspace.window_parts.built,
             "collector": gc.isenabled() and gc.get_freeze_count() > 0,
             "search_focused": workspace.window.focusWidget() is workspace.clients_view.search_box,
+            # The `Qt` namespace's Python enums (ui/qt_values.py): its type is put in the module once made.
+            "qt_enums": "Qt" in vars(sys.modules["PySide6.QtCore"]),
         }}
         QTimer.singleShot(BUILD_AFTER_MS * 3, a_moment_later)
 
@@ -268,7 +270,8 @@ def test_the_list_paints_before_the_form_and_the_menus_later_parts_which_follow_
     studio: OpenStudio, owner: Actor, tmp_path: Path
 ) -> None:
     """A fresh app process, started as `smp-desktop` is: at the list's first paint the profile form, the backup,
-    export and maintenance code are not built or imported, the garbage collector (paused while the app loaded) runs
+    export and maintenance code are not built or imported, neither are the client, studio and audit models, the `Qt`
+    namespace's enums are not made, the garbage collector (paused while the app loaded) runs
     again, and the search box has the keyboard; a moment later the form and the menus' parts are there without
     anyone asking, and the search box still has the keyboard."""
     from smp_desktop.core.services.client_data import ClientDraft
@@ -289,5 +292,6 @@ def test_the_list_paints_before_the_form_and_the_menus_later_parts_which_follow_
         "parts": False,
         "collector": True,
         "search_focused": True,
+        "qt_enums": False,
     }
     assert seen["later"] == {"form": True, "parts": True, "backups": "BackupController", "search_focused": True}

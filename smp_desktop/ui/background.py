@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Generator
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from smp_desktop.core.progress import Progress
@@ -176,8 +176,11 @@ class _Bridge(QObject):
     def __init__(self, release: Callable[[Job], None]) -> None:
         super().__init__()
         self._release = release
-        self.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
-        self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        # Emitted only on the pool's threads (BackgroundRunner.run's work), so Qt's automatic connection queues them
+        # to this object's thread. (Naming Qt.ConnectionType.QueuedConnection would make the `Qt` namespace's enums
+        # before the client list's first paint: ui/qt_values.py.)
+        self.progressed.connect(self._on_progressed)
+        self.finished.connect(self._on_finished)
 
     @Slot(object, object)
     def _on_progressed(self, job: Job, progress: Progress) -> None:
@@ -310,6 +313,8 @@ def run_with_progress(
     """Run work behind a window-modal progress dialog fed by the work's `Progress` yields."""
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setWindowTitle(parent.windowTitle() if parent is not None else label)
+    from PySide6.QtCore import Qt  # (not at import: ui/qt_values.py)
+
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoReset(False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from smp_desktop import APP_NAME
 from smp_desktop.core.services.access import Actor
+from smp_desktop.ui import qt_values
 from smp_desktop.ui.locale_format import format_count
 from smp_desktop.ui.vocabulary import label
 from smp_desktop.ui.window_state import WindowState
@@ -51,15 +52,30 @@ QToolButton#backupWarning:hover { text-decoration: underline; }
 """
 
 
+def set_shortcut(action: QAction, keys: QKeySequence) -> None:
+    """action.setShortcut(keys), through Qt's property system: PySide's setShortcut makes the `Qt` namespace's enums
+    as it picks among its overloads, and the window's actions are made before the list's first paint
+    (ui/qt_values.py)."""
+    action.setProperty("shortcut", keys)
+
+
 class StatusWarning(QToolButton):
-    """A warning in the status bar (the backups'), hidden until there is something to say. Its icon, the style's
-    warning sign, is fetched when it is first shown: the style's Python side (QStyle's enums) costs start-up ~15 ms."""
+    """A warning in the status bar (the backups'), hidden until there is something to say: text beside an icon, a
+    pointing hand over it. Its icon, the style's warning sign, and the hand are set when it is first shown: the
+    style's Python side (QStyle's enums) costs start-up ~15 ms, and the `Qt` namespace's enums ~40 ms
+    (ui/qt_values.py)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("toolButtonStyle", qt_values.TOOL_BUTTON_TEXT_BESIDE_ICON)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.icon().isNull():
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QStyle
 
             self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
         super().showEvent(event)
 
 
@@ -80,7 +96,7 @@ class MainWindow(QMainWindow):
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.navigation.setFixedWidth(170)
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.navigation.setProperty("focusPolicy", qt_values.NO_FOCUS)  # (no `Qt` enum before the first paint)
         self.areas = QStackedWidget()
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
@@ -162,18 +178,18 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------------------------
     def _create_actions(self) -> None:
         self.new_client_action = QAction(self.tr("&New Client"), self)
-        self.new_client_action.setShortcut(QKeySequence.StandardKey.New)
+        set_shortcut(self.new_client_action, QKeySequence(QKeySequence.StandardKey.New))
         self.back_up_action = QAction(self.tr("&Back Up Now"), self)
-        self.back_up_action.setShortcut(QKeySequence("Ctrl+B"))
+        set_shortcut(self.back_up_action, QKeySequence("Ctrl+B"))
         self.backups_action = QAction(self.tr("Bac&kups…"), self)
         self.check_database_action = QAction(self.tr("&Check Database…"), self)
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(self.quit_action, QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+            set_shortcut(self.quit_action, QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.find_action = QAction(self.tr("&Find Client…"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        set_shortcut(self.find_action, QKeySequence(QKeySequence.StandardKey.Find))
         self.archive_action = QAction(self.tr("&Archive Client"), self)
         self.archive_action.setEnabled(False)
         # Exports of a client's record (controllers/export_controller.py enables and runs them)
@@ -218,8 +234,6 @@ class MainWindow(QMainWindow):
         # Shown while the last good backup is missing or over a day old; clicking it opens the backups.
         self.backup_warning = StatusWarning()
         self.backup_warning.setObjectName("backupWarning")
-        self.backup_warning.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.backup_warning.setCursor(Qt.CursorShape.PointingHandCursor)
         self.backup_warning.hide()
         status = self.statusBar()
         status.setStyleSheet(STATUS_STYLE)

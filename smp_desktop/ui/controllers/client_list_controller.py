@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
 from smp_desktop.core.services.access import Actor
@@ -43,7 +43,7 @@ class ClientListController(QObject):
         self._actor = actor
         self._runner = runner
         self.model = ClientListModel(self)
-        view.table.setModel(self.model)
+        view.show_model(self.model, self.model.header_labels())
         view.size_columns()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -77,9 +77,17 @@ class ClientListController(QObject):
         self._selected_id = client_id
         self._select_row(self.model.row_of(client_id) if client_id is not None else None)
 
-    def focus_search(self) -> None:
-        self._view.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._view.search_box.selectAll()
+    def focus_search(self, *, by_shortcut: bool = True) -> None:
+        """The search box takes the keyboard: by Ctrl+F, or (by_shortcut=False) as the window is built, before the
+        list's first paint, when no `Qt` enum is named yet (ui/qt_values.py)."""
+        box = self._view.search_box
+        if by_shortcut:
+            from PySide6.QtCore import Qt
+
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            box.setFocus()
+        box.selectAll()
 
     # --- signals --------------------------------------------------------------------------------------------
     def _connect_signals(self) -> None:
@@ -105,6 +113,8 @@ class ClientListController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         view = getattr(self, "_view", None)  # None while the window is being torn down
         if view is not None and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            from PySide6.QtCore import Qt  # (not at import: see ui/qt_values.py)
+
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._search_now()

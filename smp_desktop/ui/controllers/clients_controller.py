@@ -96,7 +96,7 @@ class ClientsController(QObject):
     def start(self) -> None:
         self.list.active_count_changed.connect(self._on_first_page)
         self.list.refresh()
-        self.list.focus_search()
+        self.list.focus_search(by_shortcut=False)
 
     def save_state(self) -> None:
         """Remember the splitter between list and page (the window calls this as it closes)."""

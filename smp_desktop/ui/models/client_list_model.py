@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum, auto
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 
 from smp_desktop.core.services.client_data import ClientSummary
+from smp_desktop.ui import qt_values
 from smp_desktop.ui.locale_format import format_date
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 Cursor = tuple[str, int]
 # (after, limit) -> (rows, cursor of the next page or None at the end)
@@ -24,12 +28,13 @@ NAME, DATE_OF_BIRTH, PHONE, EMAIL = range(4)
 COLUMN_COUNT = 4
 PAGE_SIZE = 100  # the first page paints at once even with 100,000 clients; more arrive as the list scrolls
 
-ClientIdRole = Qt.ItemDataRole.UserRole + 1
-ArchivedRole = Qt.ItemDataRole.UserRole + 2
-# The roles `data` answers, as plain ints: it runs for every cell painted, and the view passes ints.
-_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
-_FONT, _FOREGROUND = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ForegroundRole)
-_CLIENT_ID, _ARCHIVED = int(ClientIdRole), int(ArchivedRole)
+ClientIdRole = qt_values.USER_ROLE + 1
+ArchivedRole = qt_values.USER_ROLE + 2
+# The roles `data` answers, as plain ints: it runs for every cell painted, the view passes ints, and the `Qt`
+# namespace's enums are not made before the list's first paint (ui/qt_values.py).
+_DISPLAY, _TOOLTIP = qt_values.DISPLAY_ROLE, qt_values.TOOLTIP_ROLE
+_FONT, _FOREGROUND = qt_values.FONT_ROLE, qt_values.FOREGROUND_ROLE
+_CLIENT_ID, _ARCHIVED = ClientIdRole, ArchivedRole
 
 
 class ListMode(Enum):
@@ -120,7 +125,7 @@ class ClientListModel(QAbstractTableModel):
         self._rows.extend(rows)
         self.endInsertRows()
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = qt_values.DISPLAY_ROLE) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         client = self._rows[index.row()]
@@ -149,15 +154,20 @@ class ClientListModel(QAbstractTableModel):
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def header_labels(self) -> list[str]:
+        """The columns' titles, in column order. The view's header shows them from a model of its own
+        (ClientsAreaView.show_model): PySide calls a Python headerData with a `Qt.Orientation`, which would make the
+        `Qt` namespace's enums before the list's first paint (ui/qt_values.py)."""
+        return [self.tr("Name"), self.tr("Date of birth"), self.tr("Phone"), self.tr("E-mail")]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = qt_values.DISPLAY_ROLE) -> Any:
+        """The same titles for whoever asks the model (screen readers read a table's headers from its model)."""
+        from PySide6.QtCore import Qt  # (made by PySide to call this: `orientation` is one)
+
+        if orientation != Qt.Orientation.Horizontal or role != qt_values.DISPLAY_ROLE:
             return None
-        return {
-            NAME: self.tr("Name"),
-            DATE_OF_BIRTH: self.tr("Date of birth"),
-            PHONE: self.tr("Phone"),
-            EMAIL: self.tr("E-mail"),
-        }.get(section)
+        labels = self.header_labels()
+        return labels[section] if 0 <= section < len(labels) else None
 
     @staticmethod
     def _text(client: ClientSummary, column: int) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smp_desktop.ui import qt_values
 from smp_desktop.ui.models.client_list_model import DATE_OF_BIRTH, EMAIL, NAME, PHONE
 
 if TYPE_CHECKING:
@@ -56,7 +57,9 @@ class ClientsAreaView(QWidget):
         super().__init__(parent)
         self._form: ClientFormView | None = None
         self._client_tabs: QTabWidget | None = None
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Built before the list's first paint: no `Qt` enum is named here (ui/qt_values.py). A splitter lays its
+        # parts side by side unless told otherwise.
+        self.splitter = QSplitter()
         self.splitter.setObjectName("clientsSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._list_panel())
@@ -89,8 +92,7 @@ class ClientsAreaView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)  # long names end in "…" (a table's default text elide mode, ElideRight)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         rows = self.table.verticalHeader()
         rows.hide()
@@ -109,12 +111,25 @@ class ClientsAreaView(QWidget):
         layout.addWidget(self.count_label)
         return panel
 
+    def show_model(self, model: QAbstractItemModel, titles: list[str]) -> None:
+        """The list's model in the table, and the columns' titles in its header from a model of their own: the
+        header never asks the list's Python headerData, which PySide calls with a `Qt.Orientation` (ui/qt_values.py).
+        The header is hidden while the table takes the model, or it would measure its titles from the list's model.
+        Call before size_columns (a header given a model lays its sections out afresh)."""
+        header = self.table.horizontalHeader()
+        header.hide()
+        self.table.setModel(model)
+        labels = QStandardItemModel(0, len(titles), header)
+        labels.setHorizontalHeaderLabels(titles)
+        header.setModel(labels)
+        header.show()
+
     def size_columns(self) -> None:
         """Column widths from the font, not the data: measuring every row would defeat paging."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setProperty("defaultAlignment", qt_values.ALIGN_LEFT_VCENTER)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -138,7 +153,7 @@ class ClientsAreaView(QWidget):
         column.addStretch(1)
         text.setWordWrap(True)
         for label in (title, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setProperty("alignment", qt_values.ALIGN_CENTER)
             column.addWidget(label)
         column.addStretch(2)
         self.page_stack.addWidget(self.placeholder)
