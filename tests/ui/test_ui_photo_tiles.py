@@ -1,7 +1,8 @@
 """The gallery's tiles and their thumbnails: the picture a tile shows is fitted on the worker that read the
 thumbnail, a thumbnail already on disk is answered from the gallery's own record without a database query, the
 service's permission check still stands in front of the disk cache, a damaged stored photo gives a clear
-placeholder, and a change of the screen's pixel ratio has the pictures made again at it."""
+placeholder, a change of the screen's pixel ratio or font has pictures and sizes made again, and thumbnails are
+started after the paint that asked for them, the newest screenful first (dropped when another client is shown)."""
 
 from __future__ import annotations
 
