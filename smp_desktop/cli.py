@@ -133,6 +133,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from smp_desktop import start_gc
 
         start_gc.pause()  # while the app loads and builds its window: ui/app.py resumes it (see start_gc)
+        # The studio's code (SQLAlchemy, the SQLite dialect, the core services) loads before Qt: once imported,
+        # PySide6 reads the source of every module imported after it (its `__feature__` check), ~300 modules here.
+        import smp_desktop.core.studio_db  # noqa: F401
+
+        if url is None:
+            import sqlalchemy.dialects.sqlite  # noqa: F401  (the studio's own SQLite file, as core/db/engine opens it)
         from smp_desktop.ui.app import run_app  # Qt is loaded only when the window is wanted
 
         return run_app(paths, url, sys.argv[:1])

@@ -266,6 +266,35 @@ sys.exit(code)
 """
 
 
+def test_the_app_loads_the_studios_code_before_qt(studio: OpenStudio, owner: Actor, tmp_path: Path) -> None:
+    """Once imported, PySide6 reads the source of every module imported after it (its `__feature__` check, about a
+    millisecond each): the app (cli.main) loads SQLAlchemy, the SQLite dialect and the core before Qt, as the
+    benchmark's floor does, instead of ~300 modules after it (issue #8's cold start)."""
+    from smp_desktop.core.services.client_data import ClientDraft
+
+    studio.services.clients.create(owner, ClientDraft(first_name="Νίκος", last_name="Παπαδόπουλος"))  # a row to paint
+    studio.close()  # (the app opens it itself)
+    script = (
+        "import sys\nfrom smp_desktop import cli\n"
+        "code = cli.main(['--data-dir', sys.argv[1]])\n"
+        "names = list(sys.modules)\nqt = names.index('PySide6')\n"
+        "print(sorted({n for n in names[qt:] if n.split('.')[0] in ('sqlalchemy', 'sqlite3', 'asyncio', 'email')}))\n"
+        "print(names.index('smp_desktop.core.studio_db') < qt, names.index('smp_desktop.core.services.clients') < qt)\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "SMP_STARTUP_PROBE": str(tmp_path / "painted"),  # the app quits once the list has painted
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(studio.paths.root)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "painted").exists()
+    assert result.stdout.splitlines()[-2:] == ["[]", "True True"]
+
+
 def test_the_list_paints_before_the_form_and_the_menus_later_parts_which_follow_by_themselves(
     studio: OpenStudio, owner: Actor, tmp_path: Path
 ) -> None:
