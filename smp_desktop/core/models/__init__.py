@@ -1,9 +1,11 @@
 """The studio's tables as typed SQLAlchemy models.
 
 `from smp_desktop.core.models import Client` works as ever, but a model's module is imported when one of its names
-is first asked for (PEP 562), not with the package: opening a studio for the client list then loads the client,
-studio and audit tables only, not the consent, ink, removal and photo models (a large share of the start-up's import
-time, issue #8). Relationships never cross modules, so each module's mappers configure on their own.
+is first asked for (PEP 562), not with the package (a large share of the start-up's import time, issue #8). Start-up
+itself loads none: the studio row, its owner and the client list are read through Core table clauses
+(core/db/table_clauses.py). The first model of any kind loads the studio, client and audit models with it (base.py
+SHARED_MODEL_MODULES: every table refers to them), not the consent, ink, removal and photo models. Relationships never
+cross modules, so each module's mappers configure on their own.
 
 Anything that needs every table (Alembic's autogenerate and model/migration comparison, the data-subject export's
 walk of the foreign keys) calls `all_tables()`, which imports every model module first: `Base.metadata` alone holds
