@@ -39,9 +39,15 @@ def test_the_check_catches_a_lost_or_altered_write(tmp_path: Path) -> None:
     """The checker itself: a confirmed write that is not in the database, or differs, is reported."""
     data_dir, ledger = tmp_path / "studio", tmp_path / "ledger.jsonl"
     crash_writer.new_studio(data_dir)
-    crash_writer.crash_run(data_dir, ledger, 1, random.Random(1), most=0.3)
-    states, _ = crash_writer.expected_states(crash_writer.read_ledger(ledger))
-    assert crash_writer.verify(data_dir, ledger) == []
+    rng = random.Random(1)
+    states: dict[int, list[crash_writer.State]] = {}
+    with crash_writer.Writers() as writers:
+        for run in range(1, 6):  # until a client write has been confirmed (a kill may come before the first)
+            writers.crash_run(data_dir, ledger, run, rng, writes=6)
+            states, _ = crash_writer.expected_states(crash_writer.read_ledger(ledger))
+            if states:
+                break
+    assert states and crash_writer.verify(data_dir, ledger) == []
     victim = max(states)
     with open_studio(StudioPaths(data_dir)) as studio:
         owner = studio.services.studio.owner()
