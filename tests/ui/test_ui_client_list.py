@@ -245,7 +245,10 @@ def test_the_list_shows_before_the_client_page_is_built_and_a_click_builds_and_o
     assert workspace.window.archive_action.isEnabled()  # the menu follows the form built just now
 
 
-def test_ctrl_n_before_the_client_page_is_built_builds_it_with_a_new_client(qtbot: QtBot, workspace: Workspace) -> None:
+def test_ctrl_n_before_the_client_page_is_built_builds_it_with_a_new_client(
+    qtbot: QtBot, before_the_form_is_built: None, open_workspace: Callable[[], Workspace]
+) -> None:
+    workspace = open_workspace()
     window, view = workspace.window, workspace.clients_view
     assert not workspace.clients.form_built
     window.activateWindow()
