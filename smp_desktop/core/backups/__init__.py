@@ -7,8 +7,9 @@ the app's error report knows from the start) does not load the writer, the verif
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from smp_desktop.core.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from smp_desktop.core.backups.catalogue import find_backup, list_backups
@@ -39,13 +40,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # found directly next time
-    return value
+__getattr__ = lazy_attributes(__name__, _WHERE, globals())
 
 
 __all__ = [

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import MetaData
 
+from smp_desktop.core.lazy import lazy_attributes
 from smp_desktop.core.models.base import Base
 
 if TYPE_CHECKING:
@@ -80,13 +81,7 @@ def all_tables() -> MetaData:
     return Base.metadata
 
 
-def __getattr__(name: str) -> object:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # found directly next time
-    return value
+__getattr__ = lazy_attributes(__name__, _WHERE, globals())
 
 
 __all__ = [
