@@ -34,7 +34,6 @@ ArchivedRole = qt_values.USER_ROLE + 2
 # namespace's enums are not made before the list's first paint (ui/qt_values.py).
 _DISPLAY, _TOOLTIP = qt_values.DISPLAY_ROLE, qt_values.TOOLTIP_ROLE
 _FONT, _FOREGROUND = qt_values.FONT_ROLE, qt_values.FOREGROUND_ROLE
-_CLIENT_ID, _ARCHIVED = ClientIdRole, ArchivedRole
 
 
 class ListMode(Enum):
@@ -134,9 +133,9 @@ class ClientListModel(QAbstractTableModel):
             if role == _TOOLTIP and client.archived:
                 return self.tr("%1 — archived").replace("%1", text)
             return text
-        if role == _CLIENT_ID:
+        if role == ClientIdRole:
             return client.id
-        if role == _ARCHIVED:
+        if role == ArchivedRole:
             return client.archived
         if not client.archived:
             return None
