@@ -99,11 +99,13 @@ def _decoder_ceiling_once(files: list[Path]) -> float:
     import io
     from concurrent.futures import ThreadPoolExecutor
 
+    from smp_desktop.core.photos.limits import THUMBNAIL_SIZE
+
     def one(path: Path) -> None:
         data = path.read_bytes()
         hashlib.sha256(data).digest()
         with Image.open(io.BytesIO(data)) as image:
-            image.draft(image.mode, (256, 256))
+            image.draft(image.mode, (THUMBNAIL_SIZE, THUMBNAIL_SIZE))  # as the import's thumbnail decode
             image.load()
 
     started = time.perf_counter()
