@@ -69,9 +69,12 @@ class StallSampler:
             print(f"{count:5}  {stack}")
 
 
-def _import_once(files: list[Path], sampler: StallSampler | None = None) -> tuple[float, float, int]:
+def _import_once(
+    files: list[Path], sampler: StallSampler | None = None, gaps: list[tuple[float, float]] | None = None
+) -> tuple[float, float, int]:
     """One import into a new studio with the Photos tab open: (longest GUI gap ms, wall seconds to the summary,
-    photos imported)."""
+    photos imported). gaps, when given, receives (ms since the click, gap ms) for each gap over 15 ms, and
+    (ms, -1) when the import's summary arrived."""
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -130,7 +133,10 @@ def _import_once(files: list[Path], sampler: StallSampler | None = None) -> tupl
 
             def beat() -> None:
                 now = clock.nsecsElapsed()
-                longest[0] = max(longest[0], (now - last[0]) / 1e6)
+                gap = (now - last[0]) / 1e6
+                longest[0] = max(longest[0], gap)
+                if gaps is not None and gap > 15:
+                    gaps.append((now / 1e6, gap))
                 last[0] = now
                 if sampler is not None:
                     sampler.last_beat = time.perf_counter()
@@ -151,6 +157,8 @@ def _import_once(files: list[Path], sampler: StallSampler | None = None) -> tupl
                 app.processEvents()
                 if finished and not wall:
                     wall = time.perf_counter() - started
+                    if gaps is not None:
+                        gaps.append((clock.nsecsElapsed() / 1e6, -1.0))
                 if finished and controller.model.photo_count() >= len(files):
                     break  # the gallery behind the dialog shows the new photos
                 time.sleep(0.001)
@@ -202,7 +210,18 @@ def main() -> int:
     parser.add_argument("--photos", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--why", action="store_true", help="sample the GUI thread's stack during stalls")
+    parser.add_argument("--gaps", action="store_true", help="list each gap over 15 ms, with when it began")
     args = parser.parse_args()
+    if args.gaps:
+        from photo_import import photo_set
+
+        for _ in range(args.repeats):
+            gaps: list[tuple[float, float]] = []
+            stall, wall, imported = _import_once(photo_set(args.photos, 1), gaps=gaps)
+            print(f"longest stall {stall:.1f} ms, {imported} photos in {wall:.1f} s")
+            for at, gap in gaps:
+                print(f"  {at - max(gap, 0):8.0f} ms  " + ("import summary shown" if gap < 0 else f"gap {gap:.1f} ms"))
+        return 0
     if args.why:
         from photo_import import photo_set
 

@@ -135,6 +135,24 @@ def test_strip_metadata_handles_progressive_and_restart_intervals(tmp_path: Path
             assert image.tobytes() == source.tobytes()
 
 
+@pytest.mark.parametrize("slice_size", [1, 2, 3, 7, 64])
+def test_strip_metadata_searches_the_image_data_in_slices_without_missing_a_marker_between_them(
+    monkeypatch: pytest.MonkeyPatch, slice_size: int
+) -> None:
+    """The scan is searched a slice at a time (so other threads run meanwhile): stuffed 0xFF 0x00 pairs, restart
+    markers and fill bytes before a marker that straddle two slices must read as they do in one."""
+    buffer = io.BytesIO()
+    photo_files.textured(120, 90).save(buffer, "JPEG", quality=90, progressive=True, restart_marker_blocks=2)
+    data = buffer.getvalue()
+    data = data[:-2] + b"\xff\xff\xff\xd9" + b"trailing video"  # fill bytes before the end, data after it
+    whole = jpeg_clean.strip_metadata(data)
+    assert whole.endswith(b"\xff\xd9") and b"trailing" not in whole
+    monkeypatch.setattr(jpeg_clean, "SCAN_SLICE", slice_size)
+    assert jpeg_clean.strip_metadata(data) == whole
+    with Image.open(io.BytesIO(whole)) as image, Image.open(buffer) as source:
+        assert image.tobytes() == source.tobytes()
+
+
 @pytest.mark.parametrize("cut", [1, 3, 20, 400, -2])
 def test_strip_metadata_refuses_a_truncated_jpeg(tmp_path: Path, cut: int) -> None:
     original = camera_bytes(tmp_path)

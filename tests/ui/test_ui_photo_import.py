@@ -21,7 +21,7 @@ from smp_desktop.core.services.client_data import ClientRecord
 from smp_desktop.core.services.photo_data import ImportOutcome
 from smp_desktop.core.studio_db import OpenStudio
 from smp_desktop.ui.controllers.photo_import_controller import PhotoImportController
-from smp_desktop.ui.models.photo_import_model import OutcomeRole
+from smp_desktop.ui.models.photo_import_model import IMPORTED_COLOUR, REJECTED_COLOUR, OutcomeRole, ReasonRole
 from smp_desktop.ui.workspace import Workspace
 
 LEFT = Qt.MouseButton.LeftButton
@@ -87,7 +87,7 @@ def test_import_of_good_and_bad_files_through_the_dialog(
     assert isinstance(importer, PhotoImportController)
     dialog = importer.parent()
     assert dialog.isVisible() and dialog.windowTitle() == "Import photos — Νίκος Παπαδόπουλος"
-    assert [dialog.file_list.model().index(r).data() for r in range(5)] == [
+    assert [dialog.file_list.model().index(r, 0).data() for r in range(5)] == [
         "IMG_0001.jpg",
         "notes.jpg",
         "IMG_0002.jpg",
@@ -102,13 +102,23 @@ def test_import_of_good_and_bad_files_through_the_dialog(
 
     # The summary, and each rejected file by name with its reason.
     assert dialog.summary_label.text().startswith("2 imported · 0 already in this client's photos · 3 not imported.")
-    texts = [dialog.file_list.model().index(r).data() for r in range(5)]
+    texts = [dialog.file_list.model().index(r, 0).data() for r in range(5)]
     assert texts[0] == "IMG_0001.jpg — imported"
     assert texts[1].startswith("notes.jpg — not imported: This is not a photo")
     assert texts[3].startswith("empty.png — not imported: The file is empty")
     assert texts[4].startswith("truncated.jpg — not imported: The image is damaged or incomplete")
     assert dialog.file_list.currentIndex().row() == 1  # the first problem is selected
     assert dialog.close_button.isVisible() and not dialog.import_button.isVisible()
+    rows = [dialog.file_list.model().index(r, 0) for r in range(5)]
+    assert rows[0].data(Qt.ItemDataRole.ForegroundRole).name() == IMPORTED_COLOUR.name()
+    assert rows[1].data(Qt.ItemDataRole.ForegroundRole).name() == REJECTED_COLOUR.name()
+    assert rows[1].data(ReasonRole).startswith("This is not a photo") and rows[0].data(ReasonRole) == ""
+    assert rows[2].data(Qt.ItemDataRole.ToolTipRole) == str(good[1])
+    imported, rejected = ImportOutcome.IMPORTED, ImportOutcome.REJECTED
+    assert [row.data(OutcomeRole) for row in rows] == [imported, rejected, imported, rejected, rejected]
+    # The list keeps its rows in C++: while an import runs on other threads, each repaint's questions answered in
+    # Python would wait for the interpreter lock.
+    assert not {"data", "rowCount", "index", "flags"} & set(vars(type(importer.model)))
 
     # The database and the store hold the two good photos with the batch's tags, nothing of the bad ones.
     photos = studio.services.photos.list_for_client(owner, client.id)
@@ -133,7 +143,7 @@ def test_import_of_good_and_bad_files_through_the_dialog(
     assert again is not None and again is not importer
     qtbot.mouseClick(again.parent().import_button, LEFT)
     assert again.parent().summary_label.text().startswith("0 imported · 1 already in this client's photos")
-    assert again.model.index(0).data(OutcomeRole) == ImportOutcome.ALREADY_PRESENT
+    assert again.model.row_index(0).data(OutcomeRole) == ImportOutcome.ALREADY_PRESENT
     assert len(studio.services.photos.list_for_client(owner, client.id)) == 2
     assert len(stored_files(studio)) == 2
 
@@ -176,7 +186,7 @@ def test_cancel_part_way_keeps_what_was_imported_and_nothing_else(
     stored = studio.services.photos.list_for_client(owner, client.id)
     assert len(stored) == summary.imported == len(stored_files(studio))
     assert {p.original_filename for p in stored} == {f.source.name for f in summary.files if f.photo}
-    texts = [dialog.file_list.model().index(r).data() for r in range(5)]
+    texts = [dialog.file_list.model().index(r, 0).data() for r in range(5)]
     assert texts[0] == "IMG_1.jpg — imported"
     assert texts[-1] == "IMG_5.jpg — not imported (stopped)"
     assert "The import was stopped" in dialog.summary_label.text()

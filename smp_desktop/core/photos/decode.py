@@ -84,6 +84,7 @@ def prepare(data: bytes, *, now: datetime) -> PreparedPhoto:
     except Exception as exc:  # a header Pillow cannot parse: damaged
         raise _damaged(exc) from exc
     with image:
+        thumbnails.decode_in_one_call(image, len(data))
         width, height = image.size
         if width * height > MAX_PIXELS:
             raise _too_many_pixels(width, height)
@@ -131,6 +132,7 @@ def _clean_jpeg(data: bytes, width: int, height: int, when: datetime | None) -> 
     # decodes to the end and gives the thumbnail, for a fraction of a full decode.
     with Image.open(io.BytesIO(clean), formats=["JPEG"]) as check:
         check.draft(check.mode, (THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+        thumbnails.decode_in_one_call(check, len(clean))
         check.load()
         thumbnail = thumbnails.render(check, THUMBNAIL_SIZE)
     return PreparedPhoto(clean, ".jpg", "image/jpeg", width, height, when, thumbnail)

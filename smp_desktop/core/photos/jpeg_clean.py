@@ -18,8 +18,12 @@ APP0, APP2, APP14 = 0xE0, 0xE2, 0xEE
 STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})  # TEM and RST0-7 carry no length
 
 # In entropy-coded data 0xFF is followed by 0x00 (stuffing) or a restart marker; any other marker ends the scan.
-# Runs of 0xFF are fill bytes before a marker, so the match is the last 0xFF of a run.
-_SCAN_END = re.compile(rb"\xff(?![\x00\xd0-\xd7\xff])")
+# Runs of 0xFF are fill bytes before a marker, so the match starts at the last 0xFF of a run.
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+# The scan is searched a slice at a time: a regular expression holds the interpreter lock until it returns, and a
+# photo's image data takes milliseconds to search, longer when the cores are busy decoding other photos. Between
+# slices the window's thread (and the other imports) may run.
+SCAN_SLICE = 256 * 1024
 
 
 class NotAJpeg(ValueError):
@@ -60,16 +64,26 @@ def strip_metadata(data: bytes) -> bytes:
         if length < 2 or end > size:
             raise NotAJpeg("the file ends inside a segment")
         if marker == SOS:
-            match = _SCAN_END.search(data, end)
-            if match is None:
-                raise NotAJpeg("the file ends inside the image data")
-            out.append(view[position : match.start()])
-            position = match.start()
+            scan_end = _scan_end(data, end)
+            out.append(view[position:scan_end])
+            position = scan_end
             continue
         segment = _kept(marker, data[position:end])
         if segment:
             out.append(segment)
         position = end
+
+
+def _scan_end(data: bytes, start: int) -> int:
+    """Where the entropy-coded data that begins at start ends: the marker that follows it. Slices overlap by one
+    byte, so a marker split between two slices is found in the first."""
+    size = len(data)
+    while start < size:
+        match = _SCAN_END.search(data, start, min(start + SCAN_SLICE + 1, size))
+        if match is not None:
+            return match.start()
+        start += SCAN_SLICE
+    raise NotAJpeg("the file ends inside the image data")
 
 
 def _kept(marker: int, segment: bytes) -> bytes:

@@ -72,7 +72,7 @@ class PhotoImportController(QObject):
         self._show_file_count()
         self._connect_signals()
         if self.model.rowCount():
-            dialog.file_list.setCurrentIndex(self.model.index(0))
+            dialog.file_list.setCurrentIndex(self.model.row_index(0))
 
     @property
     def running(self) -> bool:
@@ -155,7 +155,7 @@ class PhotoImportController(QObject):
             (row for row in range(self.model.rowCount()) if self._outcome(row) is ImportOutcome.REJECTED), None
         )
         if first_rejected is not None:
-            dialog.file_list.setCurrentIndex(self.model.index(first_rejected))
+            dialog.file_list.setCurrentIndex(self.model.row_index(first_rejected))
         self.finished.emit(summary)
 
     def _on_import_failed(self, error: Exception) -> None:
