@@ -98,6 +98,7 @@ def test_import_of_good_and_bad_files_through_the_dialog(
     dialog.tags.set_photo_view(PhotoView.CROWN)
     qtbot.mouseClick(dialog.tags.marketing, LEFT, pos=QPoint(8, dialog.tags.marketing.height() // 2))
     qtbot.keyClicks(dialog.tags.note, "before session 1")
+    placed = (dialog.file_list.geometry(), dialog.preview.geometry())
     qtbot.mouseClick(dialog.import_button, LEFT)
 
     # The summary, and each rejected file by name with its reason.
@@ -109,6 +110,12 @@ def test_import_of_good_and_bad_files_through_the_dialog(
     assert texts[4].startswith("truncated.jpg — not imported: The image is damaged or incomplete")
     assert dialog.file_list.currentIndex().row() == 1  # the first problem is selected
     assert dialog.close_button.isVisible() and not dialog.import_button.isVisible()
+    # The summary takes the progress bar's place beside Close: the list and the preview above are neither moved
+    # nor laid out again when the import ends (the gallery behind is reloading then).
+    dialog.layout().activate()
+    assert (dialog.file_list.geometry(), dialog.preview.geometry()) == placed
+    close = dialog.close_button
+    assert abs(dialog.summary_label.geometry().center().y() - close.mapTo(dialog, close.rect().center()).y()) <= 1
     rows = [dialog.file_list.model().index(r, 0) for r in range(5)]
     assert rows[0].data(Qt.ItemDataRole.ForegroundRole).name() == IMPORTED_COLOUR.name()
     assert rows[1].data(Qt.ItemDataRole.ForegroundRole).name() == REJECTED_COLOUR.name()

@@ -90,6 +90,10 @@ class PhotoImportDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("importStatus")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A line is kept for it even when empty, and the summary takes the progress bar's place: when the import
+        # ends nothing above them moves, so the file list and the preview are neither laid out nor painted again
+        # while the gallery behind reloads.
+        self.status_label.setMinimumHeight(self.status_label.fontMetrics().lineSpacing())
         self.summary_label = QLabel()
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
@@ -110,12 +114,12 @@ class PhotoImportDialog(QDialog):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.summary_label, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(tags_box)
-        layout.addWidget(self.summary_label)
         layout.addWidget(self.status_label)
         layout.addLayout(bottom)
 
