@@ -181,7 +181,8 @@ def open_workspace(
 
     yield build
     for workspace in built:  # closed here, not by qtbot, so that unsaved edits are dropped without a question
-        workspace.clients.form.revert()
+        if workspace.clients.form_built:  # a form never built holds no edits (and is not built just to close)
+            workspace.clients.form.revert()
         workspace.window.close()
         workspace.window.deleteLater()
 
@@ -229,7 +230,8 @@ def make_session(
         if workspace is not None:
             if workspace.backups is not None:
                 workspace.backups.stop()
-            workspace.clients.form.revert()
+            if workspace.clients.form_built:
+                workspace.clients.form.revert()
             workspace.window.close()
             workspace.window.deleteLater()
         if session.studio is not None:
