@@ -147,13 +147,23 @@ def test_strip_metadata_searches_the_image_data_in_slices_without_missing_a_mark
     data = data[:-2] + b"\xff\xff\xff\xd9" + b"trailing video"  # fill bytes before the end, data after it
     whole = jpeg_clean.strip_metadata(data)
     assert whole.endswith(b"\xff\xd9") and b"trailing" not in whole
+    searched: list[tuple[int, int]] = []
+    pattern = jpeg_clean._SCAN_END
+
+    class Spy:
+        def search(self, data: bytes, start: int, end: int) -> object:
+            searched.append((start, end))
+            return pattern.search(data, start, end)
+
     monkeypatch.setattr(jpeg_clean, "SCAN_SLICE", slice_size)
+    monkeypatch.setattr(jpeg_clean, "_SCAN_END", Spy())
     assert jpeg_clean.strip_metadata(data) == whole
+    assert len(searched) > 10 and all(end - start <= slice_size + 1 for start, end in searched)
     with Image.open(io.BytesIO(whole)) as image, Image.open(buffer) as source:
         assert image.tobytes() == source.tobytes()
 
 
-@pytest.mark.parametrize("cut", [1, 3, 20, 400, -2])
+@pytest.mark.parametrize("cut", [1, 3, 20, 400, -2, -1])
 def test_strip_metadata_refuses_a_truncated_jpeg(tmp_path: Path, cut: int) -> None:
     original = camera_bytes(tmp_path)
     with pytest.raises(jpeg_clean.NotAJpeg):

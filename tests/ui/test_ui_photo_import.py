@@ -95,6 +95,8 @@ def test_import_of_good_and_bad_files_through_the_dialog(
         "truncated.jpg",
     ]
     assert dialog.tags.session_note.isVisible()  # no sessions recorded for this client: said, not hidden
+    shown = [b.text() for b in (dialog.import_button, dialog.cancel_button, dialog.close_button) if b.isVisible()]
+    assert shown == ["Import", "Cancel"]  # Close comes with the summary
     dialog.tags.set_photo_view(PhotoView.CROWN)
     qtbot.mouseClick(dialog.tags.marketing, LEFT, pos=QPoint(8, dialog.tags.marketing.height() // 2))
     qtbot.keyClicks(dialog.tags.note, "before session 1")
@@ -112,10 +114,11 @@ def test_import_of_good_and_bad_files_through_the_dialog(
     assert dialog.close_button.isVisible() and not dialog.import_button.isVisible()
     # The summary takes the progress bar's place beside Close: the list and the preview above are neither moved
     # nor laid out again when the import ends (the gallery behind is reloading then).
-    dialog.layout().activate()
+    summary, close = dialog.summary_label, dialog.close_button
+    qtbot.waitUntil(lambda: dialog.rect().contains(close.mapTo(dialog, close.rect().bottomRight())))  # laid out
     assert (dialog.file_list.geometry(), dialog.preview.geometry()) == placed
-    close = dialog.close_button
-    assert abs(dialog.summary_label.geometry().center().y() - close.mapTo(dialog, close.rect().center()).y()) <= 1
+    centre_y = [widget.mapTo(dialog, widget.rect().center()).y() for widget in (summary, close)]
+    assert abs(centre_y[0] - centre_y[1]) <= 1
     rows = [dialog.file_list.model().index(r, 0) for r in range(5)]
     assert rows[0].data(Qt.ItemDataRole.ForegroundRole).name() == IMPORTED_COLOUR.name()
     assert rows[1].data(Qt.ItemDataRole.ForegroundRole).name() == REJECTED_COLOUR.name()
@@ -185,6 +188,9 @@ def test_cancel_part_way_keeps_what_was_imported_and_nothing_else(
             assert dialog.status_label.text() == "Stopping after the photo being imported…"
 
     importer.progressed.connect(press_cancel_after_the_first_photo)
+    dialog.resize(760, 640)  # narrow enough for the long summary of a stopped import to take two lines
+    dialog.layout().activate()
+    placed = (dialog.file_list.geometry(), dialog.preview.geometry())
     qtbot.mouseClick(dialog.import_button, LEFT)
 
     summary = importer.summary
@@ -197,6 +203,11 @@ def test_cancel_part_way_keeps_what_was_imported_and_nothing_else(
     assert texts[0] == "IMG_1.jpg — imported"
     assert texts[-1] == "IMG_5.jpg — not imported (stopped)"
     assert "The import was stopped" in dialog.summary_label.text()
+    dialog.layout().activate()
+    summary_label = dialog.summary_label
+    lines = summary_label.heightForWidth(summary_label.width()) / summary_label.fontMetrics().lineSpacing()
+    assert lines >= 2  # it wraps...
+    assert (dialog.file_list.geometry(), dialog.preview.geometry()) == placed  # ...and nothing above it moved
     assert controller.model.photo_count() == summary.imported  # the gallery shows exactly what was kept
 
 

@@ -143,5 +143,6 @@ def _megabytes(size: int) -> int:
 def worker_count() -> int:
     """Files prepared at once: one per core to decode (Pillow lets go of the interpreter lock while it decodes),
     plus one to keep the cores busy while another file waits for the disk (each stored copy is fsynced), at most
-    four (each file in flight holds its bytes and its clean copy in memory)."""
+    four (each file in flight holds its bytes, its clean copy and, while it decodes, up to
+    thumbnails.DECODER_FEED more in memory)."""
     return max(2, min(4, (os.cpu_count() or 1) + 1))

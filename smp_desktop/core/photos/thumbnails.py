@@ -45,15 +45,20 @@ def _peak(image: Image.Image) -> int:
     return int(extrema[1]) if isinstance(extrema[1], (int, float)) else 65535
 
 
+# The most Pillow reads for one call of its decoder (each read is a copy of that much of the file).
+DECODER_FEED = 16 * 1024 * 1024
+
+
 def decode_in_one_call(image: Image.Image, size: int) -> None:
-    """Have Pillow give the decoder all size bytes of the file at once. By default it feeds 64 KB at a time and
-    takes the interpreter lock back between feeds: some 60 times for a 12-megapixel photo, each time queueing for
-    it behind the other threads, and keeping the window's thread queueing too. In one call, the decoder runs the
-    whole photo without the lock."""
+    """Have Pillow give its JPEG decoder the size bytes of the file in one call (up to DECODER_FEED). By default
+    it feeds 64 KB at a time and takes the interpreter lock back between feeds: some 60 times for a 12-megapixel
+    photo, each time queueing for it behind the other threads and keeping the window's thread queueing too. In one
+    call, the decoder runs the whole photo without the lock. (PNG is read a chunk at a time whatever this says;
+    WebP and HEIF decode in one call already.)"""
     from PIL import ImageFile
 
     if isinstance(image, ImageFile.ImageFile):
-        image.decodermaxblock = max(image.decodermaxblock, size + 1)
+        image.decodermaxblock = max(image.decodermaxblock, min(size + 1, DECODER_FEED))
 
 
 def render(image: Image.Image, size: int) -> bytes:

@@ -1,12 +1,12 @@
 """The import dialog: the chosen files with a preview (and the ghost of the last shot of the same view), one set of
-tags for the whole batch, then a progress bar with Cancel, then the summary. Layout only."""
+tags for the whole batch, then a progress bar with Cancel, and in its place the summary beside Close. Layout only."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -90,14 +90,22 @@ class PhotoImportDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("importStatus")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A line is kept for it even when empty, and the summary takes the progress bar's place: when the import
-        # ends nothing above them moves, so the file list and the preview are neither laid out nor painted again
-        # while the gallery behind reloads.
-        self.status_label.setMinimumHeight(self.status_label.fontMetrics().lineSpacing())
         self.summary_label = QLabel()
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.hide()
+        # When the import ends nothing above the bottom row may move, so that the file list and the preview are
+        # neither laid out nor painted again while the gallery behind reloads: the status line keeps its line when
+        # empty, and the summary takes the progress bar's place in a row as tall as two lines of it from the start.
+        self.status_label.setMinimumHeight(self.status_label.fontMetrics().lineSpacing())
+        outcome = QWidget()
+        outcome_layout = QHBoxLayout(outcome)
+        outcome_layout.setContentsMargins(0, 0, 0, 0)
+        outcome_layout.addWidget(self.progress, 1)
+        outcome_layout.addWidget(self.summary_label, 1)
+        bold = QFont(self.summary_label.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        outcome.setMinimumHeight(2 * QFontMetrics(bold).lineSpacing())
 
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("Import"))
@@ -107,14 +115,13 @@ class PhotoImportDialog(QDialog):
         self.cancel_button.setObjectName("cancelButton")
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
-        self.close_button.hide()
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button.hide()  # after it is added: the button box shows the buttons it is given
 
         bottom = QHBoxLayout()
-        bottom.addWidget(self.progress, 1)
-        bottom.addWidget(self.summary_label, 1)
+        bottom.addWidget(outcome, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)

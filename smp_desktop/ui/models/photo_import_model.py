@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from smp_desktop.core.services.photo_data import ImportedFile, ImportOutcome
 
 PathRole = Qt.ItemDataRole.UserRole + 1
-OutcomeRole = Qt.ItemDataRole.UserRole + 2  # ImportOutcome, or None before the import
+OutcomeRole = Qt.ItemDataRole.UserRole + 2  # the ImportOutcome's value (Qt keeps it as text), None before the import
 ReasonRole = Qt.ItemDataRole.UserRole + 3
 
 REJECTED_COLOUR = QColor("#b3261e")
