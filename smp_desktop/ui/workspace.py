@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from smp_desktop.core.services.access import Actor, Permission
+from smp_desktop.core.db.engine import is_sqlite
+from smp_desktop.core.services.access import Actor, may_back_up
 from smp_desktop.core.studio_db import OpenStudio, Services
 from smp_desktop.ui.background import Runner
 from smp_desktop.ui.built_later import BuiltLater, Parts
@@ -52,7 +53,9 @@ def context_for(studio: OpenStudio, restore: Callable[[RestoreRequest], None] | 
         return BackupService.for_studio(studio)
 
     return StudioContext(
-        backups=backups,
+        # The app backs up the studio's own SQLite file; a server database is backed up on the server, so the
+        # window has no backup commands for it (known now, before the commands are built).
+        backups=backups if is_sqlite(studio.engine) else None,
         data_folder=studio.paths.root,
         read_only_reason=studio.read_only_reason,
         storage_warning=studio.storage_warning,
@@ -269,7 +272,7 @@ def build_workspace(
         }
 
     # Until the backup commands are built, what is known without them (BackupController then keeps these up to date).
-    if context.backups is None or read_only or not actor.can(Permission.MANAGE_DATABASE):
+    if context.backups is None or not may_back_up(actor, read_only=read_only):
         window.back_up_action.setEnabled(False)
     if context.backups is None:
         window.backups_action.setEnabled(False)

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from smp_desktop.core.backups import BackupRecord, list_backups, verify_backup
 from smp_desktop.core.backups.catalogue import remembered_backup_folder
+from smp_desktop.core.services.access import Actor
 from smp_desktop.core.services.backups import BackupService
 from smp_desktop.core.services.client_data import ClientDraft
 from smp_desktop.core.studio_db import OpenStudio, open_studio
@@ -259,3 +260,38 @@ def test_a_failed_automatic_backup_shows_in_the_status_bar_not_in_a_box(
     backups._on_backup_timer()
     assert not window.backup_warning.isVisible()
     assert [r.reason for r in list_backups(tmp_path / "unplugged" / "backups")] == ["periodic"]
+
+
+def test_a_server_database_has_no_backup_commands_from_the_start(
+    studio: OpenStudio, owner: Actor, runner: SynchronousRunner, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PostgreSQL studio is backed up on its server: Back Up Now and Backups… are off from the first paint, not only
+    once the menus' later commands are built (and the owner, who may back up a SQLite studio, changes nothing)."""
+    from types import SimpleNamespace
+
+    from sqlalchemy import create_engine
+
+    from smp_desktop.ui import built_later
+    from smp_desktop.ui.workspace import build_workspace, context_for
+
+    assert context_for(studio).backups is not None  # the studio's own SQLite file: the app backs it up
+    server = SimpleNamespace(
+        engine=create_engine("postgresql+psycopg://studio@db.example:5432/studio"),  # (never connected)
+        paths=studio.paths,
+        read_only_reason=None,
+        storage_warning=None,
+    )
+    context = context_for(server)  # type: ignore[arg-type]
+    assert context.backups is None
+
+    monkeypatch.setattr(built_later, "BUILD_AFTER_MS", 3_600_000)  # the person looks before they are built
+    workspace = build_workspace(studio.services, owner, runner, settings, context=context, today=lambda: UI_TODAY)
+    window = workspace.window
+    try:
+        assert workspace.window_parts is not None and not workspace.window_parts.built
+        assert not window.back_up_action.isEnabled() and not window.backups_action.isEnabled()
+        assert workspace.backups is None  # (builds the later commands: there are none for backups)
+        assert not window.back_up_action.isEnabled() and not window.backups_action.isEnabled()
+    finally:
+        window.close()
+        window.deleteLater()

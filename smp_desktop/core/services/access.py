@@ -95,6 +95,12 @@ class Actor:
         return permission in ROLE_PERMISSIONS[self.role]
 
 
+def may_back_up(actor: Actor, *, read_only: bool) -> bool:
+    """Back Up Now and restoring, for a studio whose backups the app makes (its own SQLite file): the actor manages
+    the database and the studio can be written. The window's action and BackupController both ask this."""
+    return not read_only and actor.can(Permission.MANAGE_DATABASE)
+
+
 class PermissionDenied(Exception):
     def __init__(self, actor: Actor, permission: Permission) -> None:
         super().__init__(f"{actor.display_name} ({actor.role.value}) may not {permission.value.replace('_', ' ')}.")

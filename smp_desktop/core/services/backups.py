@@ -24,6 +24,7 @@ from smp_desktop.core.backups import (
 from smp_desktop.core.backups.catalogue import remember_backup_folder
 from smp_desktop.core.backups.studio_files import files_fingerprint, scan_studio_files
 from smp_desktop.core.backups.writer import ensure_backup_folder
+from smp_desktop.core.db.engine import is_sqlite
 from smp_desktop.core.models import AuditEvent
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
@@ -63,7 +64,7 @@ class BackupService:
     @property
     def supported(self) -> bool:
         """Backups here copy the studio's own SQLite file; a server database is backed up on the server."""
-        return self._engine.dialect.name == "sqlite"
+        return is_sqlite(self._engine)
 
     def folder(self) -> Path:
         """The studio's backup folder setting (an external drive is typical), else <data folder>/backups."""

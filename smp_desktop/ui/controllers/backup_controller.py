@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from smp_desktop.core.backups import BackupRecord
-from smp_desktop.core.services.access import Actor, Permission
+from smp_desktop.core.services.access import Actor, may_back_up
 from smp_desktop.core.services.backups import BackupService, RestoreRequest
 from smp_desktop.ui.background import Runner, run_and_wait, run_with_progress
 from smp_desktop.ui.error_report import EXPLAINED_ERRORS
@@ -73,7 +73,7 @@ class BackupController(QObject):
     @property
     def can_back_up(self) -> bool:
         """A writable SQLite studio and an actor allowed to manage it (a server database is backed up there)."""
-        return self._backups.supported and not self._read_only and self._actor.can(Permission.MANAGE_DATABASE)
+        return self._backups.supported and may_back_up(self._actor, read_only=self._read_only)
 
     @property
     def can_restore(self) -> bool:
