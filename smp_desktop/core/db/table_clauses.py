@@ -5,6 +5,7 @@ start-up reads only these (the studio row, its owner, the list's first page), so
 models and SQLAlchemy's mapper configuration (~60 ms, issue #8's cold start) wait until something loads or saves a
 record. The ORM models (core/models) stay the schema's definition: tests/test_table_clauses.py checks that every
 column here has the model's name and type, so a result read through a clause is the value the model would hold.
+The staff role's enum type, whose arguments decide how a role is stored, is written once, here, for both.
 """
 
 from __future__ import annotations
@@ -12,6 +13,12 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Date, Enum, Integer, String, Text, column, table
 
 from smp_desktop.core.domain import StaffRole
+
+
+def staff_role_type() -> Enum:
+    """The staff_member.role column's type, here and in the model (core/models/studio.py)."""
+    return Enum(StaffRole, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
 
 CLIENT = table(
     "client",
@@ -46,6 +53,6 @@ STAFF_MEMBER = table(
     "staff_member",
     column("id", Integer),
     column("display_name", String(200)),
-    column("role", Enum(StaffRole, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])),
+    column("role", staff_role_type()),
     column("active", Boolean),
 )

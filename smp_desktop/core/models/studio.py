@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, Integer, String, Text
+from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from smp_desktop.core.db.table_clauses import staff_role_type
 from smp_desktop.core.domain import StaffRole
 from smp_desktop.core.models.base import Base, UtcDateTime, utcnow
 
@@ -41,8 +42,6 @@ class StaffMember(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     display_name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[StaffRole] = mapped_column(
-        Enum(StaffRole, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-    )
+    role: Mapped[StaffRole] = mapped_column(staff_role_type())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
