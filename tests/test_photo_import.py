@@ -143,7 +143,7 @@ def test_cmyk_16_bit_and_transparent_images_are_converted(
     clear = import_one(studio, owner, client_id, photo_files.png(tmp_path / "cut-out.png", alpha=True))
     assert stored(studio, clear).mode == "RGBA" and stored(studio, clear).getpixel((0, 0))[3] == 0
     for photo in (cmyk, grey, clear):
-        thumb = studio.services.photos.thumbnail(owner, photo.id)
+        thumb = studio.services.photos.thumbnail_of(owner, photo)
         assert Image.open(thumb).mode in ("RGB", "L")
 
 
@@ -411,5 +411,5 @@ def test_each_photo_is_decoded_in_one_call_of_the_decoder_not_64_kb_at_a_time(
     photo = import_one(studio, owner, client_id, path)
     assert calls and all(length > 3 * 65536 for length in calls), calls
     calls.clear()
-    thumbnail = studio.services.photos.thumbnail(owner, photo.id, 128)
+    thumbnail = studio.services.photos.thumbnail_of(owner, photo, 128)
     assert thumbnail.is_file() and len(calls) == 1 and calls[0] > 3 * 65536, calls

@@ -91,11 +91,11 @@ def test_import_jpeg_and_png_then_list_get_file_and_thumbnail(
     assert record == listed[0] and record.clinical_consent and not record.marketing_consent
     assert photos.file_path(owner, record.id) == studio.paths.photos / record.stored_name
 
-    thumb = photos.thumbnail(owner, record.id)
+    thumb = photos.thumbnail_of(owner, record)
     assert thumb.parent.parent == studio.paths.cache / "thumbs" / "256"
     with Image.open(thumb) as image:
         assert image.format == "JPEG" and image.size == (256, 192) and photo_files.looks_upright(image)
-    large = photos.thumbnail(owner, record.id, size=100)
+    large = photos.thumbnail_of(owner, record, size=100)
     with Image.open(large) as image:
         assert image.size == (100, 75)
     assert audit_actions(studio) == [("import", rows[0].id), ("import", rows[1].id)]
@@ -108,12 +108,12 @@ def test_thumbnail_is_made_again_when_the_cache_was_emptied(
     _, summary = run_import(photos, owner, [photo_files.jpeg(tmp_path / "a.jpg")], PhotoImportOptions(client_id))
     photo = summary.files[0].photo
     assert photo is not None
-    made_at_import = photos.thumbnail(owner, photo.id)
+    made_at_import = photos.thumbnail_of(owner, photo)
     made_at_import.unlink()
-    again = photos.thumbnail(owner, photo.id)
+    again = photos.thumbnail_of(owner, photo)
     assert again == made_at_import and Image.open(again).size == (80, 60)
     with pytest.raises(ValueError):
-        photos.thumbnail(owner, photo.id, size=5000)
+        photos.thumbnail_of(owner, photo, size=5000)
 
 
 def test_thumbnail_of_a_missing_file_says_so(studio: OpenStudio, owner: Actor, client_id: int, tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ def test_thumbnail_of_a_missing_file_says_so(studio: OpenStudio, owner: Actor, c
     for cached in (studio.paths.cache / "thumbs").rglob("*.jpg"):
         cached.unlink()
     with pytest.raises(NotFound, match="missing"):
-        photos.thumbnail(owner, photo.id)
+        photos.thumbnail_of(owner, photo)
 
 
 def test_the_same_photo_twice_is_stored_once_and_shared_between_clients(
@@ -289,7 +289,7 @@ def test_reception_may_neither_import_nor_see_photos(
         lambda: photos.list_for_client(reception, client_id),
         lambda: photos.get(reception, photo.id),
         lambda: photos.file_path(reception, photo.id),
-        lambda: photos.thumbnail(reception, photo.id),
+        lambda: photos.thumbnail_of(reception, photo),
         lambda: photos.comparison_pair(reception, client_id, PhotoView.OTHER),
         lambda: photos.previous_of_view(reception, client_id, PhotoView.OTHER),
         lambda: photos.delete(reception, photo.id),

@@ -6,6 +6,7 @@ started after the paint that asked for them, the newest screenful first (dropped
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -232,10 +233,8 @@ class HeldRunner(SynchronousRunner):
 def test_the_newest_screenful_is_served_first_in_the_order_it_was_painted(
     qtbot: QtBot, studio: OpenStudio, owner: Actor, tmp_path: Path
 ) -> None:
-    records = [
-        PhotoRecord(**{**vars_of(template), "id": n})
-        for n, template in enumerate([_template(studio, owner, tmp_path)] * 4, start=1)
-    ]
+    template = _template(studio, owner, tmp_path)
+    records = [dataclasses.replace(template, id=n) for n in range(1, 5)]
     a, b, c, d = records
     runner = HeldRunner()
     served: list[int] = []
@@ -279,10 +278,6 @@ def test_thumbnails_still_waiting_are_dropped_when_another_client_is_shown(
     qtbot.wait(10)
     assert runner.held == []  # the two waiting were never started
     assert controller.thumbnails.requests == 3
-
-
-def vars_of(record: PhotoRecord) -> dict[str, Any]:
-    return {field: getattr(record, field) for field in record.__slots__}
 
 
 def _template(studio: OpenStudio, owner: Actor, tmp_path: Path) -> PhotoRecord:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from smp_desktop.core.domain import PhotoView
 from smp_desktop.core.models import Client, Photo, TreatmentSession
 from smp_desktop.core.photos.store import PhotoStore
-from smp_desktop.core.photos.thumbnails import ThumbnailCache, check_size
+from smp_desktop.core.photos.thumbnails import ThumbnailCache
 from smp_desktop.core.progress import Progress
 from smp_desktop.core.services import audit
 from smp_desktop.core.services.access import Actor, Permission, require
@@ -109,17 +109,13 @@ class PhotoService:
         """Where the stored (upright, metadata-free) photo is; it may be missing if someone removed it by hand."""
         return self._store.path(self.get(actor, photo_id).stored_name)
 
-    def thumbnail(self, actor: Actor, photo_id: int, size: int = 256) -> Path:
-        """A JPEG of the photo no larger than size×size, made on first use and cached on disk.
-
-        Safe to call from several threads at once. Raises NotFound when the photo or its file is missing or the
-        file is damaged (db check explains which)."""
-        check_size(size)
-        return self.thumbnail_of(actor, self.get(actor, photo_id), size)
-
     def thumbnail_of(self, actor: Actor, photo: PhotoRecord, size: int = 256) -> Path:
-        """thumbnail() for a record already in hand (a gallery's): no database query when the thumbnail is cached,
-        which keeps a worker thread serving a gallery off the interpreter lock as much as possible."""
+        """A JPEG of the photo no larger than size×size, made on first use and cached on disk. The record is the
+        caller's (a gallery's): no database query when the thumbnail is cached, which keeps a worker thread serving a
+        gallery off the interpreter lock as much as possible.
+
+        Safe to call from several threads at once. Raises NotFound when the photo's file is missing or damaged (db
+        check explains which), ValueError for a size outside the thumbnails' range."""
         require(actor, Permission.VIEW_PHOTOS)
         try:
             return self._thumbnails.ensure(photo.content_hash, size, self._store.path(photo.stored_name))
