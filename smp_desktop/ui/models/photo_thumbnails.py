@@ -114,7 +114,7 @@ class ThumbnailCache(QObject):
             on_error=lambda error: self._on_failed(photo_id, error),
         )
 
-    def _on_loaded(self, photo_id: int, image: QImage, ratio: float = 1.0) -> None:
+    def _on_loaded(self, photo_id: int, image: QImage, ratio: float) -> None:
         self._finished_one()
         self._pending.discard(photo_id)
         if ratio != self._ratio:  # made for the screen the window has left: asked for again when next painted
