@@ -109,6 +109,33 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int,
 
 
 @pytest.fixture
+def decoder_feeds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every piece of data Pillow hands a decoder from now on (between two pieces it takes the
+    interpreter lock back: a photo should go in one)."""
+    from PIL import Image
+
+    feeds: list[int] = []
+    real_getdecoder = Image._getdecoder
+
+    class CountedDecoder:
+        def __init__(self, decoder: object) -> None:
+            self._decoder = decoder
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._decoder, name)
+
+        def decode(self, data: bytes) -> tuple[int, int]:
+            feeds.append(len(data))
+            return self._decoder.decode(data)  # type: ignore[attr-defined, no-any-return]
+
+    def getdecoder(*args: object, **kwargs: object) -> object:
+        return CountedDecoder(real_getdecoder(*args, **kwargs))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image, "_getdecoder", getdecoder)
+    return feeds
+
+
+@pytest.fixture
 def studio_paths(tmp_path: Path) -> StudioPaths:
     return StudioPaths(tmp_path / "studio")
 

@@ -229,3 +229,15 @@ def test_a_client_with_little_on_record_still_gets_a_clear_document(
     assert "No sessions are recorded." in text and "No photos are kept." in text
     assert "No screening is recorded." in text and "No consent is recorded." in text
     assert "Removal plans" not in titles and "Hairline designs" not in titles
+
+
+def test_a_print_rendition_decodes_its_photo_in_one_call(tmp_path: Path, decoder_feeds: list[int]) -> None:
+    """Renditions are made on workers while the window waits for its preview: each photo goes to Pillow's decoder
+    whole, so the worker does not take the interpreter lock back every 64 KB."""
+    import photo_files
+
+    source = photo_files.jpeg(tmp_path / "scalp.jpg", image=photo_files.textured(1600, 1200), quality=97)
+    assert source.stat().st_size > 3 * 65536  # Pillow's default feed would take several calls
+    rendition = PrintRenditions(tmp_path / "cache").ensure("ab" * 32, source)
+    assert rendition.is_file()
+    assert len(decoder_feeds) == 1 and decoder_feeds[0] > 3 * 65536, decoder_feeds

@@ -376,40 +376,20 @@ def test_each_photo_is_decoded_in_one_call_of_the_decoder_not_64_kb_at_a_time(
     owner: Actor,
     client_id: int,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    decoder_feeds: list[int],
     orientation: int,
 ) -> None:
     """Between two calls of its decoder Pillow takes the interpreter lock back, and while other imports run the
     window's thread queues behind each of those turns: a photo is handed to the decoder whole, upright ones (whose
     data is kept and decoded small for the check and thumbnail) and turned ones (decoded whole) alike, and the
     thumbnail made later from the stored copy too."""
-    from PIL import Image as PILImage
-
-    calls: list[int] = []
-    real_getdecoder = PILImage._getdecoder
-
-    class CountedDecoder:
-        def __init__(self, decoder: object) -> None:
-            self._decoder = decoder
-
-        def __getattr__(self, name: str) -> object:
-            return getattr(self._decoder, name)
-
-        def decode(self, data: bytes) -> tuple[int, int]:
-            calls.append(len(data))
-            return self._decoder.decode(data)  # type: ignore[attr-defined, no-any-return]
-
-    def getdecoder(*args: object, **kwargs: object) -> object:
-        return CountedDecoder(real_getdecoder(*args, **kwargs))  # type: ignore[arg-type]
-
-    monkeypatch.setattr(PILImage, "_getdecoder", getdecoder)
     path = photo_files.jpeg(
         tmp_path / "scalp.jpg", image=photo_files.textured(900, 700), orientation=orientation, quality=97
     )
     assert path.stat().st_size > 3 * 65536  # Pillow's default feed would take several calls
 
     photo = import_one(studio, owner, client_id, path)
-    assert calls and all(length > 3 * 65536 for length in calls), calls
-    calls.clear()
+    assert decoder_feeds and all(length > 3 * 65536 for length in decoder_feeds), decoder_feeds
+    decoder_feeds.clear()
     thumbnail = studio.services.photos.thumbnail_of(owner, photo, 128)
-    assert thumbnail.is_file() and len(calls) == 1 and calls[0] > 3 * 65536, calls
+    assert thumbnail.is_file() and len(decoder_feeds) == 1 and decoder_feeds[0] > 3 * 65536, decoder_feeds

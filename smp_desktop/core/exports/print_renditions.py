@@ -37,13 +37,14 @@ class PrintRenditions:
             return target
         from PIL import Image
 
-        from smp_desktop.core.photos.thumbnails import flattened
+        from smp_desktop.core.photos.thumbnails import decode_in_one_call, flattened
 
         with Image.open(source) as image:
             width, height = image.size
             scale = self.edge / max(width, height)
             if scale < 1:  # JPEG: decode at the smallest DCT scale still as large as the rendition
                 image.draft("RGB" if image.mode != "L" else "L", (math.ceil(width * scale), math.ceil(height * scale)))
+            decode_in_one_call(image, source.stat().st_size)  # (made on workers beside the window's thread)
             image.load()
             small = image.copy()
             icc = image.info.get("icc_profile") if image.mode != "CMYK" else None  # CMYK becomes RGB below
