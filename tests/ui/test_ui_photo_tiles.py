@@ -79,17 +79,26 @@ def gallery_on(
     return controller, view
 
 
-def test_thumbnails_on_disk_are_answered_without_a_database_query(
+@pytest.fixture
+def gallery(
     qtbot: QtBot,
     studio: OpenStudio,
     owner: Actor,
     runner: SynchronousRunner,
     settings: QSettings,
     shots: tuple[ClientRecord, list[PhotoRecord]],
-    statements: list[str],
-) -> None:
+) -> tuple[PhotosController, PhotoGalleryView, list[PhotoRecord]]:
+    """The owner's gallery on the three shots, its jobs run as they are asked for."""
     client, records = shots
-    controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
+    return (*gallery_on(qtbot, studio, owner, runner, settings, client.id), records)
+
+
+def test_thumbnails_on_disk_are_answered_without_a_database_query(
+    qtbot: QtBot,
+    statements: list[str],
+    gallery: tuple[PhotosController, PhotoGalleryView, list[PhotoRecord]],
+) -> None:
+    controller, view, records = gallery
     assert controller.model.photo_count() == 3 and statements  # the list itself is read from the database
     statements.clear()
     view.grid.grab()  # paints the tiles: each asks for its thumbnail (made at import, so on disk)
@@ -195,15 +204,9 @@ def test_a_new_pixel_ratio_has_the_pictures_made_again_at_it(
 
 
 def test_a_new_font_lays_the_tiles_out_again(
-    qtbot: QtBot,
-    studio: OpenStudio,
-    owner: Actor,
-    runner: SynchronousRunner,
-    settings: QSettings,
-    shots: tuple[ClientRecord, list[PhotoRecord]],
+    qtbot: QtBot, gallery: tuple[PhotosController, PhotoGalleryView, list[PhotoRecord]]
 ) -> None:
-    client, records = shots
-    controller, view = gallery_on(qtbot, studio, owner, runner, settings, client.id)
+    controller, view, records = gallery
     tile = controller.model.index(controller.model.row_of(records[0].id) or 0)
     header = controller.model.index(0)
     view.grid.grab()
